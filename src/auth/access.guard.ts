@@ -1,0 +1,62 @@
+import { Injectable, Logger, type CanActivate, type ExecutionContext } from '@nestjs/common';
+import { Reflector } from '@nestjs/core';
+import { DomainError, ErrorCode } from '../core/errors.js';
+import { ACCESS_METADATA, requestOf, type AccessPolicy } from './access.decorators.js';
+import { TokenService } from './token.service.js';
+
+/**
+ * Global guard, deny by default: an operation is reachable only if it says who may call it
+ * (@Allow(...roles) or @Public()). A bearer token, when sent, must be valid even on public operations.
+ */
+@Injectable()
+export class AccessGuard implements CanActivate {
+  private readonly logger = new Logger(AccessGuard.name);
+
+  constructor(
+    private readonly reflector: Reflector,
+    private readonly tokens: TokenService,
+  ) {}
+
+  canActivate(context: ExecutionContext): boolean {
+    const policy = this.reflector.getAllAndOverride<AccessPolicy | undefined>(ACCESS_METADATA, [
+      context.getHandler(),
+      context.getClass(),
+    ]);
+    const request = requestOf(context);
+    const header = request?.headers.authorization;
+    const token = parseBearer(Array.isArray(header) ? header[0] : header);
+    if (token !== undefined && request) request.principal = this.tokens.verify(token);
+    if (!policy) {
+      this.logger.error(
+        `${context.getClass().name}.${context.getHandler().name} declares no access policy; refused`,
+      );
+      throw new DomainError(ErrorCode.FORBIDDEN, 'This operation is not open to any caller');
+    }
+    if (policy.kind === 'public') return true;
+    const principal = request?.principal;
+    if (!principal)
+      throw new DomainError(
+        ErrorCode.UNAUTHENTICATED,
+        'Authorization: a bearer token is required',
+        { field: 'Authorization' },
+      );
+    if (!principal.roles.some((role) => policy.roles.includes(role))) {
+      throw new DomainError(
+        ErrorCode.FORBIDDEN,
+        `Roles ${principal.roles.join(', ')} may not perform this operation (allowed: ${policy.roles.join(', ')})`,
+      );
+    }
+    return true;
+  }
+}
+
+/** undefined: no Authorization header; throws when one is present but is not "Bearer <token>". */
+function parseBearer(header: string | undefined): string | undefined {
+  if (header === undefined || header === '') return undefined;
+  const match = /^Bearer\s+(\S+)$/i.exec(header.trim());
+  if (!match)
+    throw new DomainError(ErrorCode.UNAUTHENTICATED, 'Authorization: expected "Bearer <token>"', {
+      field: 'Authorization',
+    });
+  return match[1];
+}

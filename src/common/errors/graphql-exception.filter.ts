@@ -1,0 +1,61 @@
+import { ArgumentsHost, Catch, HttpException, HttpStatus, Logger } from '@nestjs/common';
+import { BaseExceptionFilter } from '@nestjs/core';
+import { GqlArgumentsHost, type GqlContextType, type GqlExceptionFilter } from '@nestjs/graphql';
+import { GraphQLError } from 'graphql';
+import { DomainError, ErrorCode } from '../../core/errors.js';
+import { toGraphQLError } from './graphql-errors.js';
+
+const HTTP_STATUS_BY_CODE: Record<string, number> = {
+  [ErrorCode.VALIDATION_FAILED]: HttpStatus.BAD_REQUEST,
+  [ErrorCode.NOT_FOUND]: HttpStatus.NOT_FOUND,
+  [ErrorCode.CONFLICT]: HttpStatus.CONFLICT,
+  [ErrorCode.FORBIDDEN]: HttpStatus.FORBIDDEN,
+  [ErrorCode.UNAUTHENTICATED]: HttpStatus.UNAUTHORIZED,
+  [ErrorCode.PAYLOAD_TOO_LARGE]: HttpStatus.PAYLOAD_TOO_LARGE,
+  [ErrorCode.SERVICE_UNAVAILABLE]: HttpStatus.SERVICE_UNAVAILABLE,
+};
+
+const CODE_BY_HTTP_STATUS: Record<number, ErrorCode> = {
+  [HttpStatus.BAD_REQUEST]: ErrorCode.VALIDATION_FAILED,
+  [HttpStatus.UNAUTHORIZED]: ErrorCode.UNAUTHENTICATED,
+  [HttpStatus.FORBIDDEN]: ErrorCode.FORBIDDEN,
+  [HttpStatus.NOT_FOUND]: ErrorCode.NOT_FOUND,
+  [HttpStatus.CONFLICT]: ErrorCode.CONFLICT,
+  [HttpStatus.PAYLOAD_TOO_LARGE]: ErrorCode.PAYLOAD_TOO_LARGE,
+};
+
+/**
+ * The global filter: domain errors become GraphQL errors with their code; anything unexpected is
+ * logged with its stack here and reaches the client only as INTERNAL_SERVER_ERROR.
+ */
+@Catch()
+export class DomainExceptionFilter extends BaseExceptionFilter implements GqlExceptionFilter {
+  private readonly logger = new Logger('Errors');
+
+  override catch(exception: unknown, host: ArgumentsHost): unknown {
+    if (host.getType<GqlContextType>() !== 'graphql') {
+      const httpException =
+        exception instanceof DomainError
+          ? new HttpException(
+              { code: exception.code, message: exception.message },
+              HTTP_STATUS_BY_CODE[exception.code] ?? 500,
+            )
+          : exception;
+      return super.catch(httpException, host);
+    }
+    if (exception instanceof DomainError) return toGraphQLError(exception);
+    if (exception instanceof GraphQLError) return exception;
+    if (exception instanceof HttpException && CODE_BY_HTTP_STATUS[exception.getStatus()]) {
+      const code = CODE_BY_HTTP_STATUS[exception.getStatus()];
+      return toGraphQLError(new DomainError(code, exception.message));
+    }
+    const info = GqlArgumentsHost.create(host).getInfo<{ fieldName?: string } | undefined>();
+    this.logger.error(
+      { err: exception, operation: info?.fieldName },
+      'Unexpected error in a GraphQL operation',
+    );
+    return new GraphQLError('Internal server error', {
+      extensions: { code: ErrorCode.INTERNAL_SERVER_ERROR },
+    });
+  }
+}

@@ -1,0 +1,34 @@
+import { ApolloDriver, type ApolloDriverConfig } from '@nestjs/apollo';
+import { Module } from '@nestjs/common';
+import { GraphQLModule } from '@nestjs/graphql';
+import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import type { Request, Response } from 'express';
+import { APP_CONFIG, type AppConfig } from '../../config/app-config.js';
+import { formatGraphQLError } from '../errors/graphql-errors.js';
+
+export interface GraphQLRequestContext {
+  req: Request;
+  res: Response;
+}
+
+/** Code-first GraphQL on Apollo. The printed schema is committed as schema.gql (see `npm run schema:check`). */
+@Module({
+  imports: [
+    GraphQLModule.forRootAsync<ApolloDriverConfig>({
+      driver: ApolloDriver,
+      inject: [APP_CONFIG],
+      useFactory: (config: AppConfig): ApolloDriverConfig => ({
+        path: '/graphql',
+        autoSchemaFile: true,
+        sortSchema: true,
+        introspection: config.graphql.introspection,
+        playground: false,
+        plugins: config.isProduction ? [ApolloServerPluginLandingPageDisabled()] : [],
+        includeStacktraceInErrorResponses: false,
+        formatError: formatGraphQLError,
+        context: ({ req, res }: GraphQLRequestContext): GraphQLRequestContext => ({ req, res }),
+      }),
+    }),
+  ],
+})
+export class ApiGraphQLModule {}
