@@ -10,9 +10,10 @@ import { DatabaseModule } from './database/database.module.js';
 import { HealthModule } from './health/health.module.js';
 import { LoggingModule } from './logging/logging.module.js';
 import { SystemModule } from './system/system.module.js';
+import { WorkforceModule } from './workforce/workforce.module.js';
 
 /** Feature modules, one folder each. The schema printer discovers resolvers through this list. */
-export const FEATURE_MODULES = [AuthModule, HealthModule, SystemModule];
+export const FEATURE_MODULES = [AuthModule, HealthModule, SystemModule, WorkforceModule];
 
 @Module({})
 export class AppModule {

@@ -1,2 +1,22 @@
+import { ForecastEntity } from '../demand/entities/forecast.entity.js';
+import { QueueEntity } from '../demand/entities/queue.entity.js';
+import { ShiftTemplateEntity } from '../demand/entities/shift-template.entity.js';
+import { JurisdictionRuleSetEntity } from '../regulation/jurisdiction-rule-set.entity.js';
+import { AvailabilityWindowEntity } from '../workforce/entities/availability-window.entity.js';
+import { CertificationEntity } from '../workforce/entities/certification.entity.js';
+import { EmployeeEntity } from '../workforce/entities/employee.entity.js';
+import { LicenceEntity } from '../workforce/entities/licence.entity.js';
+import { TimeOffEntity } from '../workforce/entities/time-off.entity.js';
+
 /** Every entity, listed explicitly so the same list works under jest, the CLI and dist/. */
-export const ENTITIES: readonly (new (...args: never[]) => unknown)[] = [];
+export const ENTITIES = [
+  EmployeeEntity,
+  LicenceEntity,
+  CertificationEntity,
+  AvailabilityWindowEntity,
+  TimeOffEntity,
+  JurisdictionRuleSetEntity,
+  QueueEntity,
+  ShiftTemplateEntity,
+  ForecastEntity,
+] as const;

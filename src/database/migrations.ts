@@ -1,2 +1,4 @@
-/** Every migration in `migrations/`, in order, listed explicitly (no globs: see docs/architecture.md). */
-export const MIGRATIONS: readonly (new (...args: never[]) => unknown)[] = [];
+import { WorkforceRegulationDemand1795658411586 } from '../../migrations/1795658411586-WorkforceRegulationDemand.js';
+
+/** Every migration in `migrations/`, in order, listed explicitly (no globs: the same list works under jest, the CLI and dist/). */
+export const MIGRATIONS = [WorkforceRegulationDemand1795658411586] as const;

@@ -13,7 +13,10 @@ const env = { ...process.env, EMBEDDED_DATA_DIR: join(parent, 'pg'), PORT: '0', 
 delete env.DATABASE_URL;
 
 const started = Date.now();
-const child = spawn(process.execPath, ['dist/src/main.js'], { env, stdio: ['ignore', 'inherit', 'pipe'] });
+const child = spawn(process.execPath, ['dist/src/main.js'], {
+  env,
+  stdio: ['ignore', 'inherit', 'pipe'],
+});
 let output = '';
 const fail = async (message) => {
   console.error(`embedded smoke test FAILED: ${message}\n--- service output ---\n${output}`);
@@ -43,7 +46,8 @@ const response = await fetch(url, {
 });
 const body = await response.json();
 const answeredMs = Date.now() - started;
-if (body?.data?.serviceInfo?.name !== 'telepharmacy-scheduler') await fail(`unexpected answer ${JSON.stringify(body)}`);
+if (body?.data?.serviceInfo?.name !== 'telepharmacy-scheduler')
+  await fail(`unexpected answer ${JSON.stringify(body)}`);
 if (answeredMs > READY_WITHIN_MS) await fail(`first answer after ${answeredMs} ms`);
 
 child.kill('SIGTERM');

@@ -1,0 +1,49 @@
+import { Args, Mutation, Resolver } from '@nestjs/graphql';
+import { Allow, CurrentPrincipal } from '../auth/access.decorators.js';
+import { assertOwnRecordOrRole } from '../auth/ownership.js';
+import { Role, type Principal } from '../auth/role.js';
+import { AvailabilityService } from './availability.service.js';
+import { AvailabilityWindow, TimeOff } from './graphql/availability.model.js';
+import {
+  DecideTimeOffInput,
+  RequestTimeOffInput,
+  SetAvailabilityInput,
+} from './graphql/availability.input.js';
+
+@Resolver()
+export class AvailabilityResolver {
+  constructor(private readonly availability: AvailabilityService) {}
+
+  @Mutation(() => [AvailabilityWindow], {
+    description: 'Replaces an employee’s recurring availability. Staff may set only their own.',
+  })
+  @Allow(Role.ADMIN, Role.MANAGER, Role.HR_SYSTEM, Role.TECHNICIAN, Role.PHARMACIST)
+  setAvailability(
+    @Args('input') input: SetAvailabilityInput,
+    @CurrentPrincipal() principal: Principal,
+  ): Promise<AvailabilityWindow[]> {
+    assertOwnRecordOrRole(principal, input.employeeId);
+    return this.availability.setAvailability(input);
+  }
+
+  @Mutation(() => TimeOff, {
+    description: 'Requests time off (status REQUESTED). Staff may request only their own.',
+  })
+  @Allow(Role.ADMIN, Role.MANAGER, Role.TECHNICIAN, Role.PHARMACIST)
+  requestTimeOff(
+    @Args('input') input: RequestTimeOffInput,
+    @CurrentPrincipal() principal: Principal,
+  ): Promise<TimeOff> {
+    assertOwnRecordOrRole(principal, input.employeeId, [Role.ADMIN, Role.MANAGER]);
+    return this.availability.requestTimeOff(input, principal.subject);
+  }
+
+  @Mutation(() => TimeOff, { description: 'Approves or rejects a pending time-off request.' })
+  @Allow(Role.ADMIN, Role.MANAGER)
+  decideTimeOff(
+    @Args('input') input: DecideTimeOffInput,
+    @CurrentPrincipal() principal: Principal,
+  ): Promise<TimeOff> {
+    return this.availability.decideTimeOff(input, principal.subject);
+  }
+}

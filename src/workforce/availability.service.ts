@@ -1,0 +1,133 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { DataSource } from 'typeorm';
+import { ConflictError, NotFoundError, ValidationFailedError } from '../core/errors.js';
+import { AvailabilityWindowEntity } from './entities/availability-window.entity.js';
+import { EmployeeEntity } from './entities/employee.entity.js';
+import { TimeOffEntity, TimeOffStatus } from './entities/time-off.entity.js';
+import type { AvailabilityWindow, TimeOff } from './graphql/availability.model.js';
+import type {
+  AvailabilityWindowInput,
+  DecideTimeOffInput,
+  RequestTimeOffInput,
+  SetAvailabilityInput,
+} from './graphql/availability.input.js';
+import { toAvailabilityWindow, toTimeOff } from './workforce.mappers.js';
+
+const MAX_TIME_OFF_DAYS = 366;
+
+function minuteOf(time: string): number {
+  const [hours, minutes] = time.split(':').map(Number);
+  return hours * 60 + minutes;
+}
+
+/** Windows as minutes of the local day, checked for order and overlap within each day. */
+export function toWindowMinutes(
+  windows: AvailabilityWindowInput[],
+): { dayOfWeek: number; startMinute: number; endMinute: number }[] {
+  const converted = windows.map((w, index) => {
+    const startMinute = minuteOf(w.start);
+    const endMinute = w.end ? minuteOf(w.end) : 1440;
+    if (endMinute <= startMinute)
+      throw ValidationFailedError.forField(
+        `input.windows[${index}].end`,
+        w.end,
+        `must be after start (${w.start})`,
+      );
+    return { index, dayOfWeek: w.dayOfWeek, startMinute, endMinute };
+  });
+  const sorted = [...converted].sort(
+    (a, b) => a.dayOfWeek - b.dayOfWeek || a.startMinute - b.startMinute,
+  );
+  for (let i = 1; i < sorted.length; i++) {
+    const previous = sorted[i - 1];
+    const current = sorted[i];
+    if (previous.dayOfWeek === current.dayOfWeek && current.startMinute < previous.endMinute) {
+      throw ValidationFailedError.forField(
+        `input.windows[${current.index}]`,
+        windows[current.index],
+        `overlaps input.windows[${previous.index}] on day ${current.dayOfWeek}`,
+      );
+    }
+  }
+  return converted.map(({ dayOfWeek, startMinute, endMinute }) => ({
+    dayOfWeek,
+    startMinute,
+    endMinute,
+  }));
+}
+
+@Injectable()
+export class AvailabilityService {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  /** Replaces an employee's recurring windows in one transaction. */
+  async setAvailability(input: SetAvailabilityInput): Promise<AvailabilityWindow[]> {
+    const windows = toWindowMinutes(input.windows);
+    return this.dataSource.transaction(async (manager) => {
+      const employee = await manager
+        .getRepository(EmployeeEntity)
+        .findOne({ where: { id: input.employeeId }, lock: { mode: 'pessimistic_write' } });
+      if (!employee) throw new NotFoundError('Employee', input.employeeId, 'input.employeeId');
+      await manager.delete(AvailabilityWindowEntity, { employeeId: input.employeeId });
+      const saved = await manager.save(
+        windows.map((w) =>
+          manager.create(AvailabilityWindowEntity, { ...w, employeeId: input.employeeId }),
+        ),
+      );
+      return saved
+        .sort((a, b) => a.dayOfWeek - b.dayOfWeek || a.startMinute - b.startMinute)
+        .map(toAvailabilityWindow);
+    });
+  }
+
+  async requestTimeOff(input: RequestTimeOffInput, requestedBy: string): Promise<TimeOff> {
+    if (input.end <= input.start)
+      throw ValidationFailedError.forField(
+        'input.end',
+        input.end.toISOString(),
+        `must be after start (${input.start.toISOString()})`,
+      );
+    if (input.end.getTime() - input.start.getTime() > MAX_TIME_OFF_DAYS * 86_400_000) {
+      throw ValidationFailedError.forField(
+        'input.end',
+        input.end.toISOString(),
+        `time off may span at most ${MAX_TIME_OFF_DAYS} days`,
+      );
+    }
+    const exists = await this.dataSource
+      .getRepository(EmployeeEntity)
+      .existsBy({ id: input.employeeId });
+    if (!exists) throw new NotFoundError('Employee', input.employeeId, 'input.employeeId');
+    const saved = await this.dataSource.getRepository(TimeOffEntity).save({
+      employeeId: input.employeeId,
+      start: input.start,
+      end: input.end,
+      reason: input.reason ?? null,
+      status: TimeOffStatus.REQUESTED,
+      requestedBy,
+    });
+    return toTimeOff(saved);
+  }
+
+  /** A manager approves or rejects a pending request; deciding twice is a CONFLICT. */
+  async decideTimeOff(input: DecideTimeOffInput, decidedBy: string): Promise<TimeOff> {
+    return this.dataSource.transaction(async (manager) => {
+      const repository = manager.getRepository(TimeOffEntity);
+      const request = await repository.findOne({
+        where: { id: input.id },
+        lock: { mode: 'pessimistic_write' },
+      });
+      if (!request) throw new NotFoundError('TimeOff', input.id, 'input.id');
+      if (request.status !== TimeOffStatus.REQUESTED)
+        throw new ConflictError(
+          `Time off ${input.id} was already ${request.status.toLowerCase()}`,
+          { field: 'input.id', value: input.id },
+        );
+      request.status = input.approve ? TimeOffStatus.APPROVED : TimeOffStatus.REJECTED;
+      request.decidedBy = decidedBy;
+      request.decidedAt = new Date();
+      return toTimeOff(await repository.save(request));
+    });
+  }
+}
