@@ -10,10 +10,19 @@ import { DatabaseModule } from './database/database.module.js';
 import { HealthModule } from './health/health.module.js';
 import { LoggingModule } from './logging/logging.module.js';
 import { SystemModule } from './system/system.module.js';
+import { RegulationModule } from './regulation/regulation.module.js';
+import { DemandModule } from './demand/demand.module.js';
 import { WorkforceModule } from './workforce/workforce.module.js';
 
 /** Feature modules, one folder each. The schema printer discovers resolvers through this list. */
-export const FEATURE_MODULES = [AuthModule, HealthModule, SystemModule, WorkforceModule];
+export const FEATURE_MODULES = [
+  AuthModule,
+  HealthModule,
+  SystemModule,
+  WorkforceModule,
+  RegulationModule,
+  DemandModule,
+];
 
 @Module({})
 export class AppModule {

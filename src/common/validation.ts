@@ -53,6 +53,7 @@ export class ApiValidationPipe extends ValidationPipe {
     super({
       transform: true,
       whitelist: true,
+      forbidNonWhitelisted: true,
       forbidUnknownValues: true,
       stopAtFirstError: false,
       validationError: { target: false, value: true },

@@ -1,6 +1,6 @@
 import { registerDecorator, validateSync, type ValidationOptions } from 'class-validator';
 import { DateTime, IANAZone } from 'luxon';
-import { describeValue, ErrorCode } from '../core/errors.js';
+import { describeValue, ErrorCode, ValidationFailedError } from '../core/errors.js';
 import { isUsJurisdiction } from '../core/geo/us-states.js';
 import type { RowError } from './graphql/bulk.js';
 
@@ -70,4 +70,11 @@ export function rowError(
     code,
     message: `rows[${index}].${property}: ${describeValue(value)} is invalid: ${reason}`,
   };
+}
+
+/** Checks a state code given as a plain argument (input types use @IsUsState). */
+export function parseUsState(value: string, field: string): string {
+  if (!isUsJurisdiction(value))
+    throw ValidationFailedError.forField(field, value, 'must be a USPS state code such as "NC"');
+  return value;
 }

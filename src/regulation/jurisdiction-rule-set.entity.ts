@@ -1,4 +1,5 @@
 import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+import type { TaskType } from '../demand/entities/queue.entity.js';
 
 export enum SupervisionKind {
   NONE = 'NONE',
@@ -20,7 +21,7 @@ export enum CredentialLevel {
 }
 
 export interface TaskRuleRecord {
-  taskType: string;
+  taskType: TaskType;
   remoteAllowed: boolean;
   minCredential: CredentialLevel;
   minExperienceHours: number;

@@ -12,6 +12,8 @@ import {
   MaxLength,
   Min,
   ValidateNested,
+  IsDate,
+  IsDefined,
 } from 'class-validator';
 import { InstantScalar, LocalTimeScalar } from '../../common/graphql/scalars.js';
 
@@ -24,12 +26,14 @@ export class AvailabilityWindowInput {
   dayOfWeek!: number;
 
   @Field(() => LocalTimeScalar)
+  @IsDefined()
   start!: string;
 
   @Field(() => LocalTimeScalar, {
     nullable: true,
     description: 'Omit (or null) for a window that runs to midnight.',
   })
+  @IsOptional()
   end?: string | null;
 }
 
@@ -56,9 +60,11 @@ export class RequestTimeOffInput {
   employeeId!: string;
 
   @Field(() => InstantScalar)
+  @IsDate()
   start!: Date;
 
   @Field(() => InstantScalar)
+  @IsDate()
   end!: Date;
 
   @Field(() => String, { nullable: true })

@@ -1,0 +1,103 @@
+import { Field, ID, InputType, Int, ObjectType } from '@nestjs/graphql';
+import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  IsArray,
+  IsInt,
+  IsOptional,
+  IsString,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+  MinLength,
+} from 'class-validator';
+import { LocalTimeScalar } from '../../common/graphql/scalars.js';
+
+@ObjectType({
+  description:
+    'Which shifts may be built: start times in the employee’s local time, lengths, and the unpaid break.',
+})
+export class ShiftTemplate {
+  @Field(() => ID)
+  id!: string;
+
+  @Field()
+  key!: string;
+
+  @Field()
+  name!: string;
+
+  @Field(() => [LocalTimeScalar])
+  startTimes!: string[];
+
+  @Field(() => [Int])
+  lengthMinutes!: number[];
+
+  @Field(() => Int, {
+    nullable: true,
+    description: 'Shifts at least this long include the unpaid break.',
+  })
+  breakAfterMinutes!: number | null;
+
+  @Field(() => Int)
+  unpaidBreakMinutes!: number;
+
+  @Field(() => String, {
+    nullable: true,
+    description: 'The site or state it applies to; null for all.',
+  })
+  site!: string | null;
+}
+
+@InputType()
+export class UpsertShiftTemplateInput {
+  @Field()
+  @IsString()
+  @MinLength(1)
+  @MaxLength(64)
+  @Matches(/^[a-z0-9][a-z0-9._-]*$/, { message: 'use lower-case letters, digits and . _ -' })
+  key!: string;
+
+  @Field()
+  @IsString()
+  @MinLength(1)
+  @MaxLength(200)
+  name!: string;
+
+  @Field(() => [LocalTimeScalar], {
+    description: 'Local start times, e.g. ["07:00", "07:30"]: at most 96, on a 15-minute grid.',
+  })
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(96)
+  startTimes!: string[];
+
+  @Field(() => [Int], { description: 'Shift lengths in minutes (60-720), multiples of 15.' })
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(20)
+  @IsInt({ each: true })
+  @Min(60, { each: true })
+  @Max(720, { each: true })
+  lengthMinutes!: number[];
+
+  @Field(() => Int, { nullable: true })
+  @IsOptional()
+  @IsInt()
+  @Min(60)
+  @Max(720)
+  breakAfterMinutes?: number | null;
+
+  @Field(() => Int, { defaultValue: 0 })
+  @IsInt()
+  @Min(0)
+  @Max(120)
+  unpaidBreakMinutes: number = 0;
+
+  @Field(() => String, { nullable: true })
+  @IsOptional()
+  @IsString()
+  @MaxLength(64)
+  site?: string | null;
+}
