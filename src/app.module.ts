@@ -12,6 +12,7 @@ import { LoggingModule } from './logging/logging.module.js';
 import { SystemModule } from './system/system.module.js';
 import { RegulationModule } from './regulation/regulation.module.js';
 import { DemandModule } from './demand/demand.module.js';
+import { NodeModule } from './node/node.module.js';
 import { WorkforceModule } from './workforce/workforce.module.js';
 
 /** Feature modules, one folder each. The schema printer discovers resolvers through this list. */
@@ -22,6 +23,7 @@ export const FEATURE_MODULES = [
   WorkforceModule,
   RegulationModule,
   DemandModule,
+  NodeModule,
 ];
 
 @Module({})

@@ -138,7 +138,7 @@ export class ForecastService {
           .map((p) => p.message)
           .join(' | ') + (problems.length > 10 ? ` | … ${problems.length - 10} more` : ''),
         {
-          field: problems[0]!.field,
+          field: problems[0].field,
           problems: problems.slice(0, 100),
         },
       );
@@ -218,11 +218,7 @@ export class ForecastService {
 export function parseForecastCsv(csv: string): ForecastRowInput[] {
   let records: string[][];
   try {
-    records = parse(csv, {
-      skip_empty_lines: true,
-      trim: true,
-      relax_column_count: false,
-    }) as string[][];
+    records = parse<string[]>(csv, { skip_empty_lines: true, trim: true, relax_column_count: false });
   } catch (error) {
     throw ValidationFailedError.forField(
       'input.csv',

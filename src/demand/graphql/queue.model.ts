@@ -1,3 +1,4 @@
+import { Node } from '../../common/graphql/node.model.js';
 import { Field, Float, ID, InputType, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
 import {
   ArrayMaxSize,
@@ -23,7 +24,7 @@ registerEnumType(QueueChannel, {
   description: 'VOICE: answered within seconds (Erlang). DEFERRED: done within a deadline.',
 });
 
-@ObjectType({ description: 'A line of work and its service parameters.' })
+@ObjectType({ description: 'A line of work and its service parameters.', implements: () => [Node] })
 export class Queue {
   @Field(() => ID)
   id!: string;

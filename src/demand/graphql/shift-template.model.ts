@@ -1,3 +1,4 @@
+import { Node } from '../../common/graphql/node.model.js';
 import { Field, ID, InputType, Int, ObjectType } from '@nestjs/graphql';
 import {
   ArrayMaxSize,
@@ -17,6 +18,7 @@ import { LocalTimeScalar } from '../../common/graphql/scalars.js';
 @ObjectType({
   description:
     'Which shifts may be built: start times in the employee’s local time, lengths, and the unpaid break.',
+  implements: () => [Node],
 })
 export class ShiftTemplate {
   @Field(() => ID)

@@ -1,3 +1,4 @@
+import { Node } from '../../common/graphql/node.model.js';
 import { Field, ID, InputType, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { Type } from 'class-transformer';
 import {
@@ -67,6 +68,7 @@ export class TaskRule {
 @ObjectType({
   description:
     'One version of a state’s supervision and remote-work rules. Sample data is marked isSample: verify it with the state board.',
+  implements: () => [Node],
 })
 export class JurisdictionRuleSet {
   @Field(() => ID)

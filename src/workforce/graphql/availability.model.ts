@@ -1,3 +1,4 @@
+import { Node } from '../../common/graphql/node.model.js';
 import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
 import { InstantScalar, LocalTimeScalar } from '../../common/graphql/scalars.js';
 import { TimeOffStatus } from './enums.js';
@@ -23,7 +24,7 @@ export class AvailabilityWindow {
   endOfDay!: boolean;
 }
 
-@ObjectType()
+@ObjectType({ implements: () => [Node] })
 export class TimeOff {
   @Field(() => ID)
   id!: string;

@@ -1,3 +1,4 @@
+import { Node } from '../../common/graphql/node.model.js';
 import { Field, ID, ObjectType } from '@nestjs/graphql';
 import { Role } from '../../auth/role.js';
 import { LocalDateScalar } from '../../common/graphql/scalars.js';
@@ -6,6 +7,7 @@ import { CertificationKind, LicenceKind } from './enums.js';
 
 @ObjectType({
   description: 'A state licence or registration, valid from one date until another (inclusive).',
+  implements: () => [Node],
 })
 export class Licence {
   @Field(() => ID)
@@ -34,7 +36,7 @@ export class Licence {
   validUntil!: string | null;
 }
 
-@ObjectType()
+@ObjectType({ implements: () => [Node] })
 export class Certification {
   @Field(() => ID)
   id!: string;

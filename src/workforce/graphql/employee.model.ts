@@ -1,3 +1,4 @@
+import { Node } from '../../common/graphql/node.model.js';
 import { Field, Float, ID, Int, ObjectType } from '@nestjs/graphql';
 import { Role } from '../../auth/role.js';
 import { InstantScalar, LocalDateScalar, TimeZoneScalar } from '../../common/graphql/scalars.js';
@@ -42,7 +43,7 @@ export class EmploymentContract {
   hourlyRate!: number;
 }
 
-@ObjectType({ description: 'A pharmacy technician or pharmacist.' })
+@ObjectType({ description: 'A pharmacy technician or pharmacist.', implements: () => [Node] })
 export class Employee {
   @Field(() => ID)
   id!: string;

@@ -1,0 +1,28 @@
+import { Args, ID, Query, Resolver } from '@nestjs/graphql';
+import { Allow, CurrentPrincipal } from '../auth/access.decorators.js';
+import { ALL_ROLES, type Principal, type Role } from '../auth/role.js';
+import { Node } from '../common/graphql/node.model.js';
+import { ValidationFailedError } from '../core/errors.js';
+import { NodeService } from './node.service.js';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+@Resolver(() => Node)
+export class NodeResolver {
+  constructor(private readonly nodes: NodeService) {}
+
+  @Query(() => Node, {
+    nullable: true,
+    description:
+      'Any object by its id. Personal records are visible only to their owner and staff administrators.',
+  })
+  @Allow(...(ALL_ROLES as [Role, ...Role[]]))
+  node(
+    @Args('id', { type: () => ID }) id: string,
+    @CurrentPrincipal() principal: Principal,
+  ): Promise<Node | null> {
+    if (!UUID.test(id))
+      throw ValidationFailedError.forField('id', id, 'must be an id returned by this API (a UUID)');
+    return this.nodes.node(id, principal);
+  }
+}

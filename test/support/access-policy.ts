@@ -1,0 +1,39 @@
+import { Role } from '../../src/auth/role.js';
+
+/**
+ * The intended access of every GraphQL operation. The access walk (test/e2e/access-policy.e2e.spec.ts)
+ * fails when an operation is missing here, or when the running service lets anyone else in.
+ */
+export type Access = 'PUBLIC' | readonly Role[];
+
+const { ADMIN, MANAGER, HR_SYSTEM, TECHNICIAN, PHARMACIST } = Role;
+const EVERYONE_SIGNED_IN = [ADMIN, MANAGER, HR_SYSTEM, TECHNICIAN, PHARMACIST] as const;
+const STAFF_ADMIN = [ADMIN, MANAGER, HR_SYSTEM] as const;
+
+export const ACCESS_POLICY: Record<string, Access> = {
+  // queries
+  serviceInfo: 'PUBLIC',
+  viewer: EVERYONE_SIGNED_IN,
+  zonedTime: EVERYONE_SIGNED_IN,
+  employees: STAFF_ADMIN,
+  employee: EVERYONE_SIGNED_IN,
+  me: [TECHNICIAN, PHARMACIST],
+  jurisdictionRuleSets: EVERYONE_SIGNED_IN,
+  ruleSetInForce: EVERYONE_SIGNED_IN,
+  queues: EVERYONE_SIGNED_IN,
+  shiftTemplates: EVERYONE_SIGNED_IN,
+  forecast: [ADMIN, MANAGER],
+  node: EVERYONE_SIGNED_IN,
+  // mutations
+  upsertEmployees: STAFF_ADMIN,
+  upsertLicences: STAFF_ADMIN,
+  upsertCertifications: STAFF_ADMIN,
+  setAvailability: EVERYONE_SIGNED_IN,
+  requestTimeOff: [ADMIN, MANAGER, TECHNICIAN, PHARMACIST],
+  decideTimeOff: [ADMIN, MANAGER],
+  publishRuleSet: [ADMIN],
+  upsertQueue: [ADMIN, MANAGER],
+  upsertShiftTemplate: [ADMIN, MANAGER],
+  importForecast: [ADMIN, MANAGER],
+  importForecastCsv: [ADMIN, MANAGER],
+};
