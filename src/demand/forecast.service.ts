@@ -218,7 +218,7 @@ export class ForecastService {
 export function parseForecastCsv(csv: string): ForecastRowInput[] {
   let records: string[][];
   try {
-    records = parse<string[]>(csv, { skip_empty_lines: true, trim: true, relax_column_count: false });
+    records = parse(csv, { skip_empty_lines: true, trim: true, relax_column_count: false });
   } catch (error) {
     throw ValidationFailedError.forField(
       'input.csv',
