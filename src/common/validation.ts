@@ -66,7 +66,7 @@ export class ApiValidationPipe extends ValidationPipe {
       return await super.transform(value, metadata);
     } catch (error) {
       if (error instanceof RawValidationErrors)
-        throw toValidationFailedError(error.errors, metadata.data ?? 'input');
+        throw toValidationFailedError(error.errors, metadata.data ?? '');
       throw error;
     }
   }

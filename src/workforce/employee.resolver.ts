@@ -3,14 +3,14 @@ import { Allow, CurrentPrincipal } from '../auth/access.decorators.js';
 import { assertOwnRecordOrRole } from '../auth/ownership.js';
 import { Role, type Principal } from '../auth/role.js';
 import { BulkUpsertResult } from '../common/graphql/bulk.js';
-import { ConnectionArgs, type Connection } from '../common/graphql/connection.js';
+import type { Connection } from '../common/graphql/connection.js';
 import { DomainError, ErrorCode } from '../core/errors.js';
 import { CredentialImportService } from './credential-import.service.js';
 import { EmployeeImportService } from './employee-import.service.js';
 import { EmployeeService } from './employee.service.js';
 import { Employee, EmployeeConnection } from './graphql/employee.model.js';
 import {
-  EmployeeFilter,
+  EmployeeListArgs,
   EmployeeIdArgs,
   UpsertCertificationsInput,
   UpsertEmployeesInput,
@@ -29,11 +29,8 @@ export class EmployeeResolver {
     description: 'Employees in a stable order, with filters; cursor pagination.',
   })
   @Allow(Role.ADMIN, Role.MANAGER, Role.HR_SYSTEM)
-  employees(
-    @Args() page: ConnectionArgs,
-    @Args('filter', { type: () => EmployeeFilter, nullable: true }) filter: EmployeeFilter | null,
-  ): Promise<Connection<Employee>> {
-    return this.employeeService.list(filter ?? {}, page.first, page.after);
+  employees(@Args() { first, after, filter }: EmployeeListArgs): Promise<Connection<Employee>> {
+    return this.employeeService.list(filter ?? {}, first, after);
   }
 
   @Query(() => Employee, {

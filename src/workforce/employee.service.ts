@@ -14,13 +14,13 @@ export class EmployeeService {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
   /** A page of employees in insertion order (stable under concurrent inserts), filtered. */
-  async list(filter: EmployeeFilter, first: number, after?: string): Promise<Connection<Employee>> {
+  async list(filter: EmployeeFilter, first: number, after?: string | null): Promise<Connection<Employee>> {
     const query = this.dataSource
       .getRepository(EmployeeEntity)
       .createQueryBuilder('e')
       .orderBy('e.seq', 'ASC')
       .limit(first + 1);
-    if (after !== undefined) query.andWhere('e.seq > :after', { after: decodeCursor(after) });
+    if (after != null) query.andWhere('e.seq > :after', { after: decodeCursor(after) });
     if (filter.role) query.andWhere('e.role = :role', { role: filter.role });
     if (filter.active !== undefined)
       query.andWhere('e.active = :active', { active: filter.active });

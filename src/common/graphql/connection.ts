@@ -26,7 +26,7 @@ export class ConnectionArgs {
   @IsOptional()
   @IsString()
   @MaxLength(100)
-  after?: string;
+  after?: string | null;
 }
 
 export interface Edge<T> {

@@ -17,7 +17,9 @@ import {
   MaxLength,
   Min,
   MinLength,
+  ValidateNested,
 } from 'class-validator';
+import { ConnectionArgs } from '../../common/graphql/connection.js';
 import { IsIanaTimeZone, IsLocalDate, IsUsState } from '../../common/validators.js';
 import { InstantScalar, LocalDateScalar } from '../../common/graphql/scalars.js';
 import { CertificationKind, EmployeeRole, LicenceKind } from './enums.js';
@@ -289,4 +291,13 @@ export class EmployeeIdArgs {
   @Field(() => ID)
   @IsUUID('all', { message: 'must be an employee id (UUID)' })
   id!: string;
+}
+
+@ArgsType()
+export class EmployeeListArgs extends ConnectionArgs {
+  @Field(() => EmployeeFilter, { nullable: true })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => EmployeeFilter)
+  filter?: EmployeeFilter;
 }
