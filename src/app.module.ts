@@ -13,6 +13,7 @@ import { SystemModule } from './system/system.module.js';
 import { RegulationModule } from './regulation/regulation.module.js';
 import { DemandModule } from './demand/demand.module.js';
 import { NodeModule } from './node/node.module.js';
+import { StaffingModule } from './staffing/staffing.module.js';
 import { WorkforceModule } from './workforce/workforce.module.js';
 
 /** Feature modules, one folder each. The schema printer discovers resolvers through this list. */
@@ -24,6 +25,7 @@ export const FEATURE_MODULES = [
   RegulationModule,
   DemandModule,
   NodeModule,
+  StaffingModule,
 ];
 
 @Module({})

@@ -26,6 +26,8 @@ export interface AppConfig {
   readonly solver: { readonly timeLimitSeconds: number };
   readonly auth: { readonly jwtSecret: string; readonly jwtIssuer: string };
   readonly graphql: { readonly introspection: boolean };
+  /** The zone whose Monday-to-Monday is a planning week. */
+  readonly planning: { readonly timeZone: string };
 }
 
 export const APP_CONFIG = Symbol('APP_CONFIG');
@@ -73,6 +75,7 @@ export function loadAppConfig(env: Record<string, string | undefined> = process.
       jwtIssuer: vars.JWT_ISSUER ?? 'telepharmacy-scheduler',
     },
     graphql: { introspection: vars.GRAPHQL_INTROSPECTION ?? !isProduction },
+    planning: { timeZone: vars.PLANNING_TIME_ZONE ?? 'America/New_York' },
   };
 }
 

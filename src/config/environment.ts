@@ -9,8 +9,26 @@ import {
   Max,
   Min,
   MinLength,
+  registerDecorator,
   validateSync,
 } from 'class-validator';
+import { IANAZone } from 'luxon';
+
+/** An IANA zone known to the runtime (checked with luxon). */
+function IsIanaZoneName() {
+  return (target: object, propertyName: string) =>
+    registerDecorator({
+      name: 'isIanaZoneName',
+      target: target.constructor,
+      propertyName,
+      options: {
+        message: `${propertyName} must be an IANA time zone name such as America/New_York`,
+      },
+      validator: {
+        validate: (value: unknown) => typeof value === 'string' && IANAZone.isValidZone(value),
+      },
+    });
+}
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 const NODE_ENVS = ['development', 'test', 'production'] as const;
@@ -84,6 +102,11 @@ export class EnvironmentVariables {
   @Min(1000)
   @Max(120000)
   SHUTDOWN_TIMEOUT_MS?: number;
+
+  @IsOptional()
+  @IsString()
+  @IsIanaZoneName()
+  PLANNING_TIME_ZONE?: string;
 }
 
 export class ConfigurationError extends Error {
@@ -129,4 +152,5 @@ class EnvironmentVariablesKeys implements Record<keyof EnvironmentVariables, und
   DB_POOL_SIZE = undefined;
   GRAPHQL_INTROSPECTION = undefined;
   SHUTDOWN_TIMEOUT_MS = undefined;
+  PLANNING_TIME_ZONE = undefined;
 }

@@ -24,6 +24,8 @@ export const ACCESS_POLICY: Record<string, Access> = {
   shiftTemplates: EVERYONE_SIGNED_IN,
   forecast: [ADMIN, MANAGER],
   node: EVERYONE_SIGNED_IN,
+  queueStaffing: [ADMIN, MANAGER],
+  staffingRequirements: [ADMIN, MANAGER],
   // mutations
   upsertEmployees: STAFF_ADMIN,
   upsertLicences: STAFF_ADMIN,
