@@ -9,8 +9,7 @@ export class WorkforceRegulationDemand1795658411586 implements MigrationInterfac
                 'INSURANCE_CLAIMS',
                 'EPRESCRIPTION_ENTRY',
                 'CUSTOMER_CALLS',
-                'QA_REVIEW',
-                'PRIOR_AUTHORIZATION'
+                'QA_REVIEW'
             )
         `);
     await queryRunner.query(`
@@ -78,8 +77,7 @@ export class WorkforceRegulationDemand1795658411586 implements MigrationInterfac
                 "name" text NOT NULL,
                 "start_minutes" smallint array NOT NULL,
                 "length_minutes" smallint array NOT NULL,
-                "break_after_minutes" smallint,
-                "unpaid_break_minutes" smallint NOT NULL DEFAULT '0',
+                "unpaid_breaks" jsonb NOT NULL DEFAULT '[]',
                 "site" text,
                 "created_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(),
                 "updated_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(),

@@ -25,8 +25,7 @@ export function toShiftTemplate(e: ShiftTemplateEntity): ShiftTemplate {
     name: e.name,
     startTimes: e.startMinutes.map(time),
     lengthMinutes: e.lengthMinutes,
-    breakAfterMinutes: e.breakAfterMinutes,
-    unpaidBreakMinutes: e.unpaidBreakMinutes,
+    unpaidBreaks: e.unpaidBreaks,
     site: e.site,
   };
 }
@@ -117,8 +116,9 @@ export class QueueService {
         name: input.name,
         startMinutes,
         lengthMinutes: [...new Set(input.lengthMinutes)].sort((a, b) => a - b),
-        breakAfterMinutes: input.breakAfterMinutes ?? null,
-        unpaidBreakMinutes: input.unpaidBreakMinutes,
+        unpaidBreaks: [...input.unpaidBreaks]
+          .sort((a, b) => a.minShiftMinutes - b.minShiftMinutes)
+          .map(({ minShiftMinutes, unpaidMinutes }) => ({ minShiftMinutes, unpaidMinutes })),
         site: input.site ?? null,
       },
       { conflictPaths: ['key'] },

@@ -13,17 +13,19 @@ export interface RatioTierRecord {
   eachAdditionalPharmacist: number;
 }
 
-export enum CredentialLevel {
+/** The state credential a remote task needs: none, a registration (or licence), or a licence. */
+export enum StateCredential {
   NONE = 'NONE',
   REGISTRATION = 'REGISTRATION',
   LICENCE = 'LICENCE',
-  CERTIFIED = 'CERTIFIED',
 }
 
 export interface TaskRuleRecord {
   taskType: TaskType;
   remoteAllowed: boolean;
-  minCredential: CredentialLevel;
+  minStateCredential: StateCredential;
+  /** National certification (CPhT or ExCPT) valid on the date of the work. */
+  requiresCertification: boolean;
   minExperienceHours: number;
 }
 

@@ -91,7 +91,7 @@ export class StaffingService {
       queue.channel === QueueChannel.VOICE
         ? voiceRequirements(queue, volumes, intervalMinutes)
         : deferredRequirements(queue, volumes, intervalMinutes);
-    const withStarts = intervals.map((interval, i) => ({ ...interval, intervalStart: starts[i]! }));
+    const withStarts = intervals.map((interval, i) => ({ ...interval, intervalStart: starts[i] }));
     return {
       queueKey,
       state,
@@ -145,12 +145,12 @@ function voiceRequirements(
     parameters,
   }));
   return computeRequirements(cells).map((cell, i) => ({
-    volume: volumes[i]!,
+    volume: volumes[i],
     workload: cell.offeredLoad,
     requiredAgents: cell.requiredAgents,
     scheduledStaff: cell.scheduledStaff,
     serviceLevel:
-      volumes[i]! > 0
+      volumes[i] > 0
         ? queueMetricsFor(cell.requiredAgents, cell.offeredLoad, valid).serviceLevel
         : null,
   }));

@@ -155,11 +155,11 @@ describe('staffingRequirements from stored forecasts', () => {
     expect(res.errors).toBeUndefined();
     const { intervals, totalVolume } = res.data!.staffingRequirements;
     expect(intervals).toHaveLength(338);
-    expect(intervals[0]!.intervalStart).toBe('2026-10-26T04:00:00.000Z');
+    expect(intervals[0].intervalStart).toBe('2026-10-26T04:00:00.000Z');
     expect(intervals.at(-1)!.intervalStart).toBe('2026-11-02T04:30:00.000Z');
     expect(totalVolume).toBe(360);
     expect(intervals[20]).toMatchObject({ volume: 360, requiredAgents: 54, scheduledStaff: 78 });
-    expect(intervals[20]!.serviceLevel).toBeGreaterThanOrEqual(0.8);
+    expect(intervals[20].serviceLevel).toBeGreaterThanOrEqual(0.8);
     expect(intervals[21]).toMatchObject({ volume: 0, requiredAgents: 0 });
   });
 

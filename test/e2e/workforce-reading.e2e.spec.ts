@@ -28,7 +28,7 @@ async function bulk(mutation: string, rows: object[]) {
     hr,
   );
   expect(res.errors).toBeUndefined();
-  expect(Object.values(res.data!)[0]!.rejected).toBe(0);
+  expect(Object.values(res.data!)[0].rejected).toBe(0);
 }
 
 beforeAll(async () => {
@@ -162,10 +162,7 @@ describe('listing employees', () => {
       { licensedIn: 'GA', licensedOn: '2026-12-07' },
       (i: number) => i % STATES.length === 2 && i % 10 !== 1,
     ],
-    [
-      { licensedIn: 'NY' },
-      (i: number) => (i % STATES.length === 10 ? i % 10 !== 1 : i % 7 === 0),
-    ],
+    [{ licensedIn: 'NY' }, (i: number) => (i % STATES.length === 10 ? i % 10 !== 1 : i % 7 === 0)],
   ])('filters by %j', async (filter, expected) => {
     const res = await t.gql<Page>(PAGE, { first: 500, filter }, hr);
     const ids = res
@@ -223,7 +220,7 @@ describe('listing employees', () => {
       undefined,
       hr,
     );
-    const id = page.data!.employees.edges[0]!.node.id;
+    const id = page.data!.employees.edges[0].node.id;
     const query = `query($id: ID!) { node(id: $id) { __typename id ... on Employee { externalId } } }`;
     const found = await t.gql<{ node: { __typename: string; externalId: string } }>(
       query,
@@ -256,7 +253,7 @@ describe('availability and time off', () => {
       undefined,
       hr,
     );
-    employeeId = page.data!.employees.edges[0]!.node.id;
+    employeeId = page.data!.employees.edges[0].node.id;
   });
   const SET = `mutation($input: SetAvailabilityInput!) { setAvailability(input: $input) { dayOfWeek start end endOfDay } }`;
 

@@ -27,12 +27,9 @@ export class ShiftTemplateEntity {
   @Column({ name: 'length_minutes', type: 'smallint', array: true })
   lengthMinutes!: number[];
 
-  /** Shifts at least this long include an unpaid break of `unpaidBreakMinutes`. */
-  @Column({ name: 'break_after_minutes', type: 'smallint', nullable: true })
-  breakAfterMinutes!: number | null;
-
-  @Column({ name: 'unpaid_break_minutes', type: 'smallint', default: 0 })
-  unpaidBreakMinutes!: number;
+  /** A shift of at least minShiftMinutes includes unpaidMinutes of unpaid break (the largest rule that applies). */
+  @Column({ name: 'unpaid_breaks', type: 'jsonb', default: () => "'[]'" })
+  unpaidBreaks!: { minShiftMinutes: number; unpaidMinutes: number }[];
 
   /** A site or state the template applies to; null for every site. */
   @Column({ type: 'text', nullable: true })

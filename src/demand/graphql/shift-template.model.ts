@@ -12,8 +12,36 @@ import {
   MaxLength,
   Min,
   MinLength,
+  ValidateNested,
 } from 'class-validator';
+import { Type } from 'class-transformer';
 import { LocalTimeScalar } from '../../common/graphql/scalars.js';
+
+@ObjectType({
+  description: 'A shift of at least minShiftMinutes includes unpaidMinutes of unpaid break.',
+})
+export class BreakRule {
+  @Field(() => Int)
+  minShiftMinutes!: number;
+
+  @Field(() => Int)
+  unpaidMinutes!: number;
+}
+
+@InputType()
+export class BreakRuleInput {
+  @Field(() => Int)
+  @IsInt()
+  @Min(60)
+  @Max(720)
+  minShiftMinutes!: number;
+
+  @Field(() => Int)
+  @IsInt()
+  @Min(0)
+  @Max(120)
+  unpaidMinutes!: number;
+}
 
 @ObjectType({
   description:
@@ -36,14 +64,8 @@ export class ShiftTemplate {
   @Field(() => [Int])
   lengthMinutes!: number[];
 
-  @Field(() => Int, {
-    nullable: true,
-    description: 'Shifts at least this long include the unpaid break.',
-  })
-  breakAfterMinutes!: number | null;
-
-  @Field(() => Int)
-  unpaidBreakMinutes!: number;
+  @Field(() => [BreakRule])
+  unpaidBreaks!: BreakRule[];
 
   @Field(() => String, {
     nullable: true,
@@ -84,18 +106,15 @@ export class UpsertShiftTemplateInput {
   @Max(720, { each: true })
   lengthMinutes!: number[];
 
-  @Field(() => Int, { nullable: true })
-  @IsOptional()
-  @IsInt()
-  @Min(60)
-  @Max(720)
-  breakAfterMinutes?: number | null;
-
-  @Field(() => Int, { defaultValue: 0 })
-  @IsInt()
-  @Min(0)
-  @Max(120)
-  unpaidBreakMinutes: number = 0;
+  @Field(() => [BreakRuleInput], {
+    defaultValue: [],
+    description: 'At most 5 rules; the largest applicable one counts.',
+  })
+  @IsArray()
+  @ArrayMaxSize(5)
+  @ValidateNested({ each: true })
+  @Type(() => BreakRuleInput)
+  unpaidBreaks: BreakRuleInput[] = [];
 
   @Field(() => String, { nullable: true })
   @IsOptional()

@@ -19,16 +19,16 @@ import {
 import { InstantScalar, LocalDateScalar } from '../../common/graphql/scalars.js';
 import { IsUsState } from '../../common/validators.js';
 import { TaskType } from '../../demand/entities/queue.entity.js';
-import { CredentialLevel, SupervisionKind } from '../jurisdiction-rule-set.entity.js';
+import { StateCredential, SupervisionKind } from '../jurisdiction-rule-set.entity.js';
 
 registerEnumType(SupervisionKind, {
   name: 'SupervisionKind',
   description: 'NONE: no general ratio; RATIO: technicians per on-duty pharmacist.',
 });
-registerEnumType(CredentialLevel, {
-  name: 'CredentialLevel',
+registerEnumType(StateCredential, {
+  name: 'StateCredential',
   description:
-    'Minimum credential: none, a state registration, a state licence, or national certification (CPhT/ExCPT).',
+    'The state credential a remote task needs: none, a technician registration (or licence), or a technician licence.',
 });
 registerEnumType(TaskType, { name: 'TaskType' });
 
@@ -58,8 +58,13 @@ export class TaskRule {
   @Field()
   remoteAllowed!: boolean;
 
-  @Field(() => CredentialLevel)
-  minCredential!: CredentialLevel;
+  @Field(() => StateCredential)
+  minStateCredential!: StateCredential;
+
+  @Field({
+    description: 'National certification (CPhT or ExCPT) required on the date of the work.',
+  })
+  requiresCertification!: boolean;
 
   @Field(() => Int)
   minExperienceHours!: number;
@@ -152,9 +157,13 @@ export class TaskRuleInput {
   @IsBoolean()
   remoteAllowed!: boolean;
 
-  @Field(() => CredentialLevel, { defaultValue: CredentialLevel.NONE })
-  @IsEnum(CredentialLevel)
-  minCredential: CredentialLevel = CredentialLevel.NONE;
+  @Field(() => StateCredential, { defaultValue: StateCredential.NONE })
+  @IsEnum(StateCredential)
+  minStateCredential: StateCredential = StateCredential.NONE;
+
+  @Field({ defaultValue: false })
+  @IsBoolean()
+  requiresCertification: boolean = false;
 
   @Field(() => Int, { defaultValue: 0 })
   @IsInt()
@@ -207,7 +216,11 @@ export class PublishRuleSetInput {
   @IsBoolean()
   internsCount: boolean = false;
 
-  @Field(() => [TaskRuleInput], { defaultValue: [] })
+  @Field(() => [TaskRuleInput], {
+    defaultValue: [],
+    description:
+      'Remote-work rules per task type. A task type not listed may not be done remotely for this state.',
+  })
   @IsArray()
   @ArrayMaxSize(20)
   @ValidateNested({ each: true })
