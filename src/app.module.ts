@@ -14,6 +14,7 @@ import { RegulationModule } from './regulation/regulation.module.js';
 import { DemandModule } from './demand/demand.module.js';
 import { NodeModule } from './node/node.module.js';
 import { StaffingModule } from './staffing/staffing.module.js';
+import { PlanningModule } from './planning/planning.module.js';
 import { WorkforceModule } from './workforce/workforce.module.js';
 
 /** Feature modules, one folder each. The schema printer discovers resolvers through this list. */
@@ -26,6 +27,7 @@ export const FEATURE_MODULES = [
   DemandModule,
   NodeModule,
   StaffingModule,
+  PlanningModule,
 ];
 
 @Module({})

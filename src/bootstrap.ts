@@ -33,6 +33,29 @@ export interface RunningService {
   stop(): Promise<void>;
 }
 
+export interface ProvidedDatabase {
+  /** The configuration with database.url filled in. */
+  readonly config: AppConfig;
+  /** Set when the embedded PostgreSQL was started for this process; stop it last. */
+  readonly embedded: EmbeddedDatabase | undefined;
+}
+
+/** DATABASE_URL when set; otherwise the embedded PostgreSQL in its persistent folder. */
+export async function provideDatabase(
+  config: AppConfig,
+  log: (message: string) => void = () => undefined,
+): Promise<ProvidedDatabase> {
+  if (config.database.url) return { config, embedded: undefined };
+  log(
+    `DATABASE_URL is not set: starting the embedded PostgreSQL in ${config.database.embeddedDataDir}`,
+  );
+  const embedded = await startEmbeddedPostgres({
+    dataDir: config.database.embeddedDataDir,
+    persistent: true,
+  });
+  return { config: { ...config, database: { ...config.database, url: embedded.url } }, embedded };
+}
+
 /**
  * Starts the whole service: the database (embedded when DATABASE_URL is unset), migrations, HTTP.
  * stop() shuts down in order: stop accepting requests and finish in-flight ones, close the pool,
@@ -42,20 +65,11 @@ export async function startService(
   config: AppConfig,
   log: (message: string) => void = () => undefined,
 ): Promise<RunningService> {
-  let embedded: EmbeddedDatabase | undefined;
-  let databaseUrl = config.database.url;
-  if (!databaseUrl) {
-    log(
-      `DATABASE_URL is not set: starting the embedded PostgreSQL in ${config.database.embeddedDataDir}`,
-    );
-    embedded = await startEmbeddedPostgres({
-      dataDir: config.database.embeddedDataDir,
-      persistent: true,
-    });
-    databaseUrl = embedded.url;
-  }
+  const provided = await provideDatabase(config, log);
+  const { embedded } = provided;
+  const databaseUrl = provided.config.database.url!;
   try {
-    const app = await createApp({ ...config, database: { ...config.database, url: databaseUrl } });
+    const app = await createApp(provided.config);
     await app.listen(config.http.port, config.http.host);
     const address = app.getHttpServer().address();
     const port = typeof address === 'object' && address ? address.port : config.http.port;

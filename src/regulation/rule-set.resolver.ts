@@ -15,9 +15,9 @@ export class RuleSetResolver {
   })
   @Allow(...(ALL_ROLES as [Role, ...Role[]]))
   jurisdictionRuleSets(
-    @Args('state', { type: () => String, nullable: true }) state: string | null,
+    @Args('state', { type: () => String, nullable: true }) state: string | null | undefined,
   ): Promise<JurisdictionRuleSet[]> {
-    return this.ruleSets.versions(state === null ? undefined : parseUsState(state, 'state'));
+    return this.ruleSets.versions(state == null ? undefined : parseUsState(state, 'state'));
   }
 
   @Query(() => JurisdictionRuleSet, {

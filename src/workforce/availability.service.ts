@@ -57,6 +57,22 @@ export function toWindowMinutes(
   }));
 }
 
+function sameWindows(
+  current: AvailabilityWindowEntity[],
+  wanted: { dayOfWeek: number; startMinute: number; endMinute: number }[],
+): boolean {
+  const key = (w: { dayOfWeek: number; startMinute: number; endMinute: number }) =>
+    `${w.dayOfWeek}/${w.startMinute}/${w.endMinute}`;
+  const sorted = wanted.map(key).sort();
+  return (
+    current.length === wanted.length &&
+    current
+      .map(key)
+      .sort()
+      .every((k, i) => k === sorted[i])
+  );
+}
+
 @Injectable()
 export class AvailabilityService {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
@@ -69,6 +85,11 @@ export class AvailabilityService {
         .getRepository(EmployeeEntity)
         .findOne({ where: { id: input.employeeId }, lock: { mode: 'pessimistic_write' } });
       if (!employee) throw new NotFoundError('Employee', input.employeeId, 'input.employeeId');
+      const current = await manager.find(AvailabilityWindowEntity, {
+        where: { employeeId: input.employeeId },
+        order: { dayOfWeek: 'ASC', startMinute: 'ASC' },
+      });
+      if (sameWindows(current, windows)) return current.map(toAvailabilityWindow);
       await manager.delete(AvailabilityWindowEntity, { employeeId: input.employeeId });
       const saved = await manager.save(
         windows.map((w) =>

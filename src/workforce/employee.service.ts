@@ -14,7 +14,11 @@ export class EmployeeService {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
   /** A page of employees in insertion order (stable under concurrent inserts), filtered. */
-  async list(filter: EmployeeFilter, first: number, after?: string | null): Promise<Connection<Employee>> {
+  async list(
+    filter: EmployeeFilter,
+    first: number,
+    after?: string | null,
+  ): Promise<Connection<Employee>> {
     const query = this.dataSource
       .getRepository(EmployeeEntity)
       .createQueryBuilder('e')

@@ -21,6 +21,12 @@ import { WorkforceLoaders } from './workforce.loaders.js';
     EmployeeFieldsResolver,
     AvailabilityResolver,
   ],
-  exports: [EmployeeService, WorkforceLoaders],
+  exports: [
+    EmployeeService,
+    WorkforceLoaders,
+    EmployeeImportService,
+    CredentialImportService,
+    AvailabilityService,
+  ],
 })
 export class WorkforceModule {}

@@ -23,3 +23,23 @@ export async function databaseFingerprint(url: string): Promise<Record<string, s
     await client.end();
   }
 }
+
+/** Rows per application table. */
+export async function rowCounts(url: string): Promise<Record<string, number>> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    const tables = await client.query<{ table_name: string }>(
+      `SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' AND table_type = 'BASE TABLE' ORDER BY 1`,
+    );
+    const counts: Record<string, number> = {};
+    for (const { table_name: table } of tables.rows) {
+      counts[table] = Number(
+        (await client.query<{ n: string }>(`SELECT count(*) AS n FROM "${table}"`)).rows[0].n,
+      );
+    }
+    return counts;
+  } finally {
+    await client.end();
+  }
+}
