@@ -130,7 +130,7 @@ export function voiceParameters(queue: QueueEntity, intervalMinutes: number): Qu
   };
 }
 
-function voiceRequirements(
+export function voiceRequirements(
   queue: QueueEntity,
   volumes: number[],
   intervalMinutes: number,
@@ -164,7 +164,7 @@ function deferredParameters(queue: QueueEntity, intervalMinutes: number) {
   };
 }
 
-function deferredRequirements(
+export function deferredRequirements(
   queue: QueueEntity,
   volumes: number[],
   intervalMinutes: number,
