@@ -15,6 +15,7 @@ import { DemandModule } from './demand/demand.module.js';
 import { NodeModule } from './node/node.module.js';
 import { StaffingModule } from './staffing/staffing.module.js';
 import { PlanningModule } from './planning/planning.module.js';
+import { RosteringModule } from './rostering/rostering.module.js';
 import { WorkforceModule } from './workforce/workforce.module.js';
 
 /** Feature modules, one folder each. The schema printer discovers resolvers through this list. */
@@ -28,6 +29,7 @@ export const FEATURE_MODULES = [
   NodeModule,
   StaffingModule,
   PlanningModule,
+  RosteringModule,
 ];
 
 @Module({})

@@ -23,7 +23,7 @@ export interface AppConfig {
     readonly poolSize: number;
   };
   readonly logLevel: LogLevel;
-  readonly solver: { readonly timeLimitSeconds: number };
+  readonly solver: { readonly timeLimitSeconds: number; readonly workerEnabled: boolean };
   readonly auth: { readonly jwtSecret: string; readonly jwtIssuer: string };
   readonly graphql: { readonly introspection: boolean };
   /** The zone whose Monday-to-Monday is a planning week. */
@@ -69,7 +69,10 @@ export function loadAppConfig(env: Record<string, string | undefined> = process.
     },
     database: { url: vars.DATABASE_URL, embeddedDataDir, poolSize: vars.DB_POOL_SIZE ?? 10 },
     logLevel: vars.LOG_LEVEL ?? (nodeEnv === 'test' ? 'silent' : 'info'),
-    solver: { timeLimitSeconds: vars.SOLVER_TIME_LIMIT_SECONDS ?? 60 },
+    solver: {
+      timeLimitSeconds: vars.SOLVER_TIME_LIMIT_SECONDS ?? 60,
+      workerEnabled: vars.OPTIMIZATION_WORKER ?? true,
+    },
     auth: {
       jwtSecret: vars.JWT_SECRET ?? developmentSecret(),
       jwtIssuer: vars.JWT_ISSUER ?? 'telepharmacy-scheduler',

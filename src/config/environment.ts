@@ -107,6 +107,11 @@ export class EnvironmentVariables {
   @IsString()
   @IsIanaZoneName()
   PLANNING_TIME_ZONE?: string;
+
+  @IsOptional()
+  @Transform(toBool)
+  @IsIn([true, false])
+  OPTIMIZATION_WORKER?: boolean;
 }
 
 export class ConfigurationError extends Error {
@@ -153,4 +158,5 @@ class EnvironmentVariablesKeys implements Record<keyof EnvironmentVariables, und
   GRAPHQL_INTROSPECTION = undefined;
   SHUTDOWN_TIMEOUT_MS = undefined;
   PLANNING_TIME_ZONE = undefined;
+  OPTIMIZATION_WORKER = undefined;
 }

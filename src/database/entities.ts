@@ -9,6 +9,11 @@ import { LicenceEntity } from '../workforce/entities/licence.entity.js';
 import { TimeOffEntity } from '../workforce/entities/time-off.entity.js';
 
 /** Every entity, listed explicitly so the same list works under jest, the CLI and dist/. */
+import { OptimizationRunEntity } from '../rostering/entities/optimization-run.entity.js';
+import { RosterEditEntity } from '../rostering/entities/roster-edit.entity.js';
+import { RosterShiftEntity } from '../rostering/entities/roster-shift.entity.js';
+import { RosterEntity } from '../rostering/entities/roster.entity.js';
+
 export const ENTITIES = [
   EmployeeEntity,
   LicenceEntity,
@@ -19,4 +24,8 @@ export const ENTITIES = [
   QueueEntity,
   ShiftTemplateEntity,
   ForecastEntity,
+  RosterEntity,
+  RosterShiftEntity,
+  OptimizationRunEntity,
+  RosterEditEntity,
 ] as const;

@@ -1,4 +1,5 @@
+import { Rostering1795660294151 } from '../../migrations/1795660294151-Rostering.js';
 import { WorkforceRegulationDemand1795658411586 } from '../../migrations/1795658411586-WorkforceRegulationDemand.js';
 
 /** Every migration in `migrations/`, in order, listed explicitly (no globs: the same list works under jest, the CLI and dist/). */
-export const MIGRATIONS = [WorkforceRegulationDemand1795658411586] as const;
+export const MIGRATIONS = [WorkforceRegulationDemand1795658411586, Rostering1795660294151] as const;

@@ -1,0 +1,190 @@
+import * as highsModule from 'highs';
+import type { Highs } from 'highs';
+import type { MipSolution, MipSolveOptions, MipSolver, MipStatus } from './solver-port.js';
+import {
+  type MipModel,
+  SolverResultError,
+  columnIndex,
+  numCols,
+  numRows,
+  objectiveOf,
+  toNamed,
+  verifyAgainstModel,
+} from './sparse.js';
+
+/**
+ * HiGHS (WebAssembly, single-threaded, 2 GiB cap) through the package's persistent, structured
+ * API: the model goes in as CSR arrays (`createModel(ModelData)`), so no LP text is written or
+ * parsed (`toLpText` exists for export and debugging). A warm start is passed with
+ * `setSolution({indices, values})` (a sparse MIP start; HiGHS checks and may complete or reject
+ * it). The solve is synchronous: it blocks the thread until the time limit or optimality.
+ */
+
+type Loader = () => Promise<Highs>;
+
+/** The package's default export, whether the ESM build or the CommonJS one was resolved. */
+function loaderOf(module: unknown): Loader {
+  if (typeof module === 'function') return module as Loader;
+  const inner = (module as { default?: unknown }).default;
+  if (typeof inner === 'function') return inner as Loader;
+  return (inner as { default: Loader }).default;
+}
+
+let loaded: Promise<Highs> | null = null;
+
+/** The HiGHS runtime, loaded once per thread. */
+export function loadHighs(): Promise<Highs> {
+  if (!loaded) loaded = loaderOf(highsModule)();
+  return loaded;
+}
+
+function toModelData(highs: Highs, model: MipModel, relax: boolean) {
+  const lower: number[] = [];
+  const upper: number[] = [];
+  for (let i = 0; i < numRows(model); i += 1) {
+    const rhs = model.rowRhs[i];
+    const sense = model.rowSense[i];
+    lower.push(sense === 'L' ? -highs.infinity : rhs);
+    upper.push(sense === 'G' ? highs.infinity : rhs);
+  }
+  const infinite = (values: number[]) =>
+    Float64Array.from(values, (v) =>
+      v === Infinity ? highs.infinity : v === -Infinity ? -highs.infinity : v,
+    );
+  return {
+    numCols: numCols(model),
+    numRows: numRows(model),
+    offset: model.objectiveOffset,
+    colCost: Float64Array.from(model.colCost),
+    colLower: infinite(model.colLower),
+    colUpper: infinite(model.colUpper),
+    rowLower: Float64Array.from(lower),
+    rowUpper: Float64Array.from(upper),
+    matrix: {
+      format: 'csr' as const,
+      numRows: numRows(model),
+      numCols: numCols(model),
+      starts: Int32Array.from(model.rowStarts),
+      indices: Int32Array.from(model.indices),
+      values: Float64Array.from(model.values),
+    },
+    ...(relax ? {} : { integrality: Int32Array.from(model.colInteger) }),
+  };
+}
+
+export class HighsSolver implements MipSolver {
+  readonly name = 'highs';
+
+  constructor(
+    private readonly extraOptions: Readonly<Record<string, number | string | boolean>> = {},
+  ) {}
+
+  async solve(model: MipModel, options: MipSolveOptions): Promise<MipSolution> {
+    const started = Date.now();
+    const highs = await loadHighs();
+    if (options.signal?.aborted) {
+      return { status: 'ERROR', values: null, objective: null, bound: null, seconds: 0 };
+    }
+    const relax = options.relax === true;
+    const hasIntegers = !relax && model.colInteger.some((flag) => flag === 1);
+    const instance = highs.createModel(toModelData(highs, model, relax));
+    try {
+      instance.options.set({
+        output_flag: false,
+        time_limit: Math.max(0.01, options.timeLimitSeconds),
+        mip_rel_gap: options.mipRelGap ?? 1e-6,
+        random_seed: 0,
+        ...this.extraOptions,
+      });
+      if (options.warmStart && hasIntegers) {
+        const index = columnIndex(model);
+        const indices: number[] = [];
+        const values: number[] = [];
+        for (const [name, value] of options.warmStart) {
+          const col = index.get(name);
+          if (col !== undefined) {
+            indices.push(col);
+            values.push(value);
+          }
+        }
+        if (indices.length > 0) instance.setSolution({ indices, values });
+      }
+      instance.run();
+      const codes = highs.constants.modelStatus;
+      const code = instance.getModelStatus();
+      const primal = Number(instance.info.get('primal_solution_status'));
+      const hasSolution = primal === 2;
+      let status: MipStatus;
+      if (code === codes.optimal) status = 'OPTIMAL';
+      else if (code === codes.infeasible) status = 'INFEASIBLE';
+      else if (
+        code === codes.timeLimit ||
+        code === codes.interrupted ||
+        code === codes.iterationLimit
+      )
+        status = hasSolution ? 'FEASIBLE' : 'TIME_LIMIT';
+      else if (code === codes.empty) status = 'OPTIMAL';
+      else status = hasSolution ? 'FEASIBLE' : 'ERROR';
+      let bound: number | null = null;
+      if (hasIntegers) {
+        const dual = Number(instance.info.get('mip_dual_bound'));
+        bound = Number.isFinite(dual) ? dual : null;
+      } else if (status === 'OPTIMAL') {
+        bound = instance.getObjectiveValue();
+      }
+      if (status === 'INFEASIBLE') bound = null;
+      if (!hasSolution || status === 'INFEASIBLE' || status === 'ERROR') {
+        return {
+          status,
+          values: null,
+          objective: null,
+          bound,
+          seconds: (Date.now() - started) / 1000,
+        };
+      }
+      const dense = instance.getSolution().colValue;
+      guard(
+        this.name,
+        model,
+        dense,
+        relax,
+        options.tolerance ?? 1e-5,
+        instance.getObjectiveValue(),
+      );
+      return {
+        status,
+        values: toNamed(model, dense),
+        objective: objectiveOf(model, dense),
+        bound,
+        seconds: (Date.now() - started) / 1000,
+      };
+    } finally {
+      instance.dispose();
+    }
+  }
+}
+
+/**
+ * The adapter guard: the solution must satisfy the model (integrality unless relaxed) and its
+ * recomputed objective must match what the solver reported.
+ */
+export function guard(
+  solver: string,
+  model: MipModel,
+  dense: ArrayLike<number>,
+  relax: boolean,
+  tolerance: number,
+  reportedObjective: number | null,
+): void {
+  const checked = relax
+    ? verifyAgainstModel({ ...model, colInteger: model.colInteger.map(() => 0) }, dense, tolerance)
+    : verifyAgainstModel(model, dense, tolerance);
+  const problems = [...checked.problems];
+  if (reportedObjective !== null) {
+    const objective = objectiveOf(model, dense);
+    if (Math.abs(objective - reportedObjective) > 1e-6 * Math.max(1, Math.abs(objective))) {
+      problems.push(`reported objective ${reportedObjective} but the values give ${objective}`);
+    }
+  }
+  if (problems.length > 0) throw new SolverResultError(solver, problems);
+}

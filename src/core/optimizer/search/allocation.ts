@@ -1,0 +1,682 @@
+import type { LocalDate, StateCode } from '../../model/common.js';
+import type { Employee } from '../../model/employee.js';
+import type { PlanningInstance } from '../../model/instance.js';
+import type { SupervisionRule } from '../../model/jurisdiction.js';
+import { isCertified } from '../../rules/credentials.js';
+import { supervisionRefusal, technicianRefusals } from '../../rules/eligibility.js';
+import { type FlowEdge, maxFlow } from '../../rules/max-flow.js';
+import { RuleSetLookup } from '../../rules/rule-sets.js';
+import {
+  SUPERVISION_TOLERANCE,
+  allowedTechnicians,
+  countsTowardRatio,
+  requiredPharmacistEquivalents,
+} from '../../rules/supervision.js';
+import { HOUR_MS } from '../../time/dates.js';
+import { type TimeGrid, buildGrid } from '../../time/grid.js';
+import { FlowNetwork } from './min-cost-flow.js';
+
+/**
+ * The interval evaluator: for a FIXED set of on-duty technicians and pharmacists in one grid
+ * interval, the allocation of technicians to (queue, state) and the pharmacists' supervision
+ * shares that minimise the interval's part of `weightedTotal` (shortage, lost service value,
+ * over-staffing; wages and the other terms depend on shifts only).
+ *
+ * - Without supervision limits the problem is a min-cost flow, solved exactly: source ->
+ *   technician class (technicians with the same eligible pairs and certification, capacity = their
+ *   number) -> (queue, state) pair -> one unit arc per extra agent, costing minus that agent's
+ *   marginal benefit (concave service: shortage, lost value and over-staffing are convex in the
+ *   staff count, so the unit arcs fill in order) -> sink.
+ * - States with a supervision ratio get a node between their pairs and the sink whose capacity caps
+ *   the technicians working for the state. Caps start open; the pharmacists' capacity is split by
+ *   maximum flow (as `assignSupervision` does), and a state whose requirement cannot be met gets
+ *   a cap from `allowedTechnicians` for the supervision it did get (and below its current count),
+ *   then the flow is solved again. The certification tiers make the true problem non-linear, so
+ *   this part is a heuristic, but conservative: the result is re-checked with the rules'
+ *   `requiredPharmacistEquivalents`, and after a few rounds technicians are removed (uncertified
+ *   first) until every state is covered. It never returns an allocation the checker rejects.
+ *   Among equally good allocations the flow prefers certified technicians (arc order).
+ */
+
+/** One technician's work in the interval. */
+export interface IntervalAllocation {
+  readonly employee: number;
+  readonly pair: number;
+}
+
+export interface IntervalShare {
+  readonly employee: number;
+  readonly state: StateCode;
+  readonly share: number;
+}
+
+export interface IntervalOutcome {
+  /** The interval's contribution to weightedTotal (shortage + lost value + over-staffing, weighted). */
+  readonly value: number;
+  readonly allocations: readonly IntervalAllocation[];
+  readonly shares: readonly IntervalShare[];
+  /** Ratio states whose supervision capacity cut the allocation. */
+  readonly ratioBinding: readonly StateCode[];
+  /** Ratio states where technicians wanted work but no on-duty pharmacist may supervise. */
+  readonly noSupervisor: readonly StateCode[];
+}
+
+export interface EvaluateOptions {
+  /** Ignore supervision (a relaxation, for lower bounds). */
+  readonly ignoreSupervision?: boolean;
+}
+
+interface DemandSlot {
+  readonly pair: number;
+  readonly required: number;
+  readonly values: readonly number[];
+}
+
+const MAX_CAP_ROUNDS = 8;
+const MAX_TRADE_ROUNDS = 6;
+
+interface CapResult {
+  readonly outcome: IntervalOutcome;
+  /** Caps in force at the end (ratio state -> most technicians). */
+  readonly caps: Map<number, number>;
+  /** Technicians allocated per ratio state. */
+  readonly counts: Map<number, number>;
+  /** States cut because their supervision fell short. */
+  readonly binding: Set<number>;
+  /** States cut on purpose to free supervision for others. */
+  readonly traded: Set<number>;
+}
+
+export class AllocationEvaluator {
+  readonly grid: TimeGrid;
+  readonly intervalHours: number;
+  /** Pair index = queue index * states.length + state index. */
+  readonly states: readonly StateCode[];
+  readonly pairQueue: readonly string[];
+  readonly pairState: readonly number[];
+  private readonly stateIndex = new Map<StateCode, number>();
+  private readonly demand: DemandSlot[][];
+  /** Baseline value per interval: nobody allocated. */
+  private readonly baseline: Float64Array;
+  private readonly rules: RuleSetLookup;
+  /** Per date (index in `dates`), per employee: eligible pairs / supervisable states / certified. */
+  private readonly dateIndex = new Map<LocalDate, number>();
+  private readonly eligibleCache: (Int32Array | undefined)[][] = [];
+  private readonly supervisorCache: (Int8Array | undefined)[][] = [];
+  private readonly certifiedCache: Int8Array[] = [];
+  private readonly cache = new Map<string, IntervalOutcome>();
+  private readonly maxCacheEntries: number;
+  evaluations = 0;
+  cacheHits = 0;
+
+  constructor(
+    readonly instance: PlanningInstance,
+    grid?: TimeGrid,
+    options: { maxCacheEntries?: number } = {},
+  ) {
+    this.grid = grid ?? buildGrid(instance.week);
+    this.intervalHours = this.grid.intervalMs / HOUR_MS;
+    this.maxCacheEntries = options.maxCacheEntries ?? 200_000;
+    this.rules = new RuleSetLookup(instance.ruleSets);
+    const states = [...new Set(instance.queues.flatMap((queue) => queue.states))].sort();
+    states.forEach((state, i) => this.stateIndex.set(state, i));
+    this.states = states;
+    const pairQueue: string[] = [];
+    const pairState: number[] = [];
+    for (const queue of instance.queues) {
+      for (let s = 0; s < states.length; s += 1) {
+        pairQueue.push(queue.id);
+        pairState.push(s);
+      }
+    }
+    this.pairQueue = pairQueue;
+    this.pairState = pairState;
+    this.demand = Array.from({ length: this.grid.count }, () => []);
+    this.baseline = new Float64Array(this.grid.count);
+    const w = instance.weights;
+    for (const entry of instance.demand) {
+      const pair = this.pairOf(entry.queueId, entry.state);
+      if (entry.intervalIndex < 0 || entry.intervalIndex >= this.grid.count) continue;
+      const values = entry.marginalValues ?? [];
+      this.baseline[entry.intervalIndex] +=
+        w.shortage * Math.max(0, entry.required) * this.intervalHours +
+        w.lostServiceValue * values.reduce((sum, v) => sum + v, 0);
+      if (pair < 0) continue;
+      this.demand[entry.intervalIndex].push({ pair, required: entry.required, values });
+    }
+  }
+
+  /** Pair index of (queue, state), or -1 when the queue does not exist or the state is unknown. */
+  pairOf(queueId: string, state: StateCode): number {
+    const q = this.instance.queues.findIndex((queue) => queue.id === queueId);
+    const s = this.stateIndex.get(state);
+    if (q < 0 || s === undefined) return -1;
+    return q * this.states.length + s;
+  }
+
+  /** Demand entries of an interval (pairs, required, service values). */
+  demandOf(intervalIndex: number): readonly DemandSlot[] {
+    return this.demand[intervalIndex];
+  }
+
+  baselineOf(intervalIndex: number): number {
+    return this.baseline[intervalIndex];
+  }
+
+  ruleFor(state: StateCode, date: LocalDate) {
+    return this.rules.inForce(state, date);
+  }
+
+  private dateSlot(date: LocalDate): number {
+    let d = this.dateIndex.get(date);
+    if (d === undefined) {
+      d = this.dateIndex.size;
+      this.dateIndex.set(date, d);
+      const n = this.instance.employees.length;
+      this.eligibleCache.push(new Array<Int32Array | undefined>(n));
+      this.supervisorCache.push(new Array<Int8Array | undefined>(n));
+      this.certifiedCache.push(new Int8Array(n).fill(-1));
+    }
+    return d;
+  }
+
+  /** Pairs (any, demanded or not) the technician may work on `date`, sorted. */
+  eligiblePairs(employee: number, date: LocalDate): Int32Array {
+    const d = this.dateSlot(date);
+    let found = this.eligibleCache[d][employee];
+    if (!found) {
+      const technician = this.instance.employees[employee];
+      const pairs: number[] = [];
+      if (technician.role === 'TECHNICIAN') {
+        this.instance.queues.forEach((queue, q) => {
+          this.states.forEach((state, s) => {
+            const refusals = technicianRefusals(
+              technician,
+              queue,
+              state,
+              date,
+              this.rules.inForce(state, date),
+            );
+            if (refusals.length === 0) pairs.push(q * this.states.length + s);
+          });
+        });
+      }
+      found = Int32Array.from(pairs);
+      this.eligibleCache[d][employee] = found;
+    }
+    return found;
+  }
+
+  canSupervise(employee: number, state: StateCode, date: LocalDate): boolean {
+    const s = this.stateIndex.get(state);
+    return s !== undefined && this.canSuperviseIndex(employee, s, date);
+  }
+
+  /** `canSupervise` by state index (into `states`). */
+  canSuperviseIndex(employee: number, state: number, date: LocalDate): boolean {
+    const d = this.dateSlot(date);
+    let found = this.supervisorCache[d][employee];
+    if (!found) {
+      const pharmacist = this.instance.employees[employee];
+      found = Int8Array.from(this.states, (code) =>
+        supervisionRefusal(pharmacist, code, date, this.rules.inForce(code, date)) === null ? 1 : 0,
+      );
+      this.supervisorCache[d][employee] = found;
+    }
+    return found[state] === 1;
+  }
+
+  certified(employee: number, date: LocalDate): boolean {
+    const cache = this.certifiedCache[this.dateSlot(date)];
+    if (cache[employee] < 0)
+      cache[employee] = isCertified(this.instance.employees[employee], date) ? 1 : 0;
+    return cache[employee] === 1;
+  }
+
+  /** The supervision rule of a state on a date (NONE when no rule set is in force). */
+  supervisionRule(state: StateCode, date: LocalDate): SupervisionRule {
+    return this.rules.inForce(state, date)?.supervision ?? { kind: 'NONE' };
+  }
+
+  /**
+   * The best allocation for the interval, cached per (interval, on-duty set). `technicians` and
+   * `pharmacists` are employee indices (into `instance.employees`); order does not matter.
+   */
+  evaluate(
+    intervalIndex: number,
+    technicians: readonly number[],
+    pharmacists: readonly number[],
+    options: EvaluateOptions = {},
+  ): IntervalOutcome {
+    const techs = [...technicians].sort((a, b) => a - b);
+    const pharms = options.ignoreSupervision ? [] : [...pharmacists].sort((a, b) => a - b);
+    const key = `${intervalIndex}|${options.ignoreSupervision ? 'R' : ''}${techs.join(',')}|${pharms.join(',')}`;
+    const cached = this.cache.get(key);
+    if (cached) {
+      this.cacheHits += 1;
+      return cached;
+    }
+    this.evaluations += 1;
+    const outcome = this.solve(intervalIndex, techs, pharms, options.ignoreSupervision ?? false);
+    if (this.cache.size >= this.maxCacheEntries) this.cache.clear();
+    this.cache.set(key, outcome);
+    return outcome;
+  }
+
+  /** Value of an allocation given as staff counts per pair (no rule is checked). */
+  valueOfCounts(intervalIndex: number, counts: ReadonlyMap<number, number>): number {
+    const w = this.instance.weights;
+    const h = this.intervalHours;
+    let value = 0;
+    const demanded = new Set<number>();
+    for (const slot of this.demand[intervalIndex]) {
+      demanded.add(slot.pair);
+      const staff = counts.get(slot.pair) ?? 0;
+      value += w.shortage * Math.max(0, slot.required - staff) * h;
+      value += w.overstaffing * Math.max(0, staff - slot.required) * h;
+      for (let k = staff; k < slot.values.length; k += 1)
+        value += w.lostServiceValue * slot.values[k];
+    }
+    for (const [pair, staff] of counts) {
+      if (!demanded.has(pair)) value += w.overstaffing * staff * h;
+    }
+    return value;
+  }
+
+  /** Marginal benefit of the (k+1)-th agent on a slot (k agents already there). */
+  private benefit(slot: DemandSlot, k: number): number {
+    const w = this.instance.weights;
+    const h = this.intervalHours;
+    const short = Math.min(1, Math.max(0, slot.required - k));
+    const over = Math.min(1, Math.max(0, k + 1 - slot.required));
+    return (
+      w.shortage * h * short +
+      w.lostServiceValue * (slot.values[k] ?? 0) -
+      w.overstaffing * h * over
+    );
+  }
+
+  private solve(
+    intervalIndex: number,
+    techs: readonly number[],
+    pharms: readonly number[],
+    ignoreSupervision: boolean,
+  ): IntervalOutcome {
+    const slots = this.demand[intervalIndex];
+    const empty: IntervalOutcome = {
+      value: this.baseline[intervalIndex],
+      allocations: [],
+      shares: [],
+      ratioBinding: [],
+      noSupervisor: [],
+    };
+    if (slots.length === 0 || techs.length === 0) return empty;
+    const date = this.grid.intervalDates[intervalIndex];
+    const slotOfPair = new Map<number, number>();
+    slots.forEach((slot, i) => slotOfPair.set(slot.pair, i));
+
+    // Ratio states among the demanded pairs.
+    const ratioRule = new Map<number, SupervisionRule>();
+    if (!ignoreSupervision) {
+      for (const slot of slots) {
+        const s = this.pairState[slot.pair];
+        if (ratioRule.has(s)) continue;
+        const rule = this.supervisionRule(this.states[s], date);
+        if (rule.kind === 'RATIO') ratioRule.set(s, rule);
+      }
+    }
+
+    // Technician classes: same demanded eligible pairs and certification.
+    const classes = new Map<string, { members: number[]; pairs: number[]; certified: boolean }>();
+    for (const tech of techs) {
+      const eligible = this.eligiblePairs(tech, date);
+      const pairs: number[] = [];
+      for (const pair of eligible) if (slotOfPair.has(pair)) pairs.push(pair);
+      if (pairs.length === 0) continue;
+      const certified = this.certified(tech, date);
+      const key = `${certified ? 'C' : 'U'}${pairs.join(',')}`;
+      const found = classes.get(key);
+      if (found) found.members.push(tech);
+      else classes.set(key, { members: [tech], pairs, certified });
+    }
+    if (classes.size === 0) return empty;
+    // Uncertified classes first: arcs added last are explored first by the blocking flow, so among
+    // equally good choices certified technicians take the work (ratio tiers reward them).
+    const classList = [...classes.values()].sort(
+      (a, b) => Number(a.certified) - Number(b.certified),
+    );
+
+    const run = (initial: ReadonlyMap<number, number>) =>
+      this.capLoop(intervalIndex, slots, slotOfPair, classList, ratioRule, pharms, initial);
+    if (ratioRule.size === 0) {
+      const flow = this.flowRound(slots, slotOfPair, classList, ratioRule, new Map());
+      return this.finish(intervalIndex, flow.allocations, [], [], []);
+    }
+    let best = run(new Map());
+    // Trade supervision between states: when a state was cut, try giving up one technician in a
+    // state competing for the same pharmacists (e.g. an over-staffed 1:1 state) and let the cut
+    // states take the freed capacity; keep the change when the interval's value improves.
+    for (let round = 0; round < MAX_TRADE_ROUNDS && best.binding.size > 0; round += 1) {
+      let improved = false;
+      for (const state of this.competitors(intervalIndex, best, pharms)) {
+        const caps = new Map(best.caps);
+        caps.set(state, Math.max(0, (best.counts.get(state) ?? 0) - 1));
+        for (const cut of best.binding)
+          if (cut !== state && !best.traded.has(cut)) caps.delete(cut);
+        const trial = run(caps);
+        if (trial.outcome.value < best.outcome.value - 1e-9) {
+          trial.traded.add(state);
+          for (const s of best.traded) trial.traded.add(s);
+          best = trial;
+          improved = true;
+        }
+      }
+      if (!improved) break;
+    }
+    const binding = new Set([...best.binding, ...best.traded]);
+    return {
+      ...best.outcome,
+      ratioBinding: [...binding].sort((a, b) => a - b).map((s) => this.states[s]),
+    };
+  }
+
+  /** Ratio states holding technicians whose pharmacists could also supervise a cut state. */
+  private competitors(
+    intervalIndex: number,
+    result: CapResult,
+    pharms: readonly number[],
+  ): number[] {
+    const date = this.grid.intervalDates[intervalIndex];
+    const shared = new Set<number>();
+    for (const cut of result.binding) {
+      for (const pharm of pharms) {
+        if (!this.canSuperviseIndex(pharm, cut, date)) continue;
+        for (const [state, count] of result.counts) {
+          if (state !== cut && count > 0 && this.canSuperviseIndex(pharm, state, date))
+            shared.add(state);
+        }
+      }
+    }
+    return [...shared].sort((a, b) => a - b);
+  }
+
+  /**
+   * Allocation under supervision from starting caps: solve the flow, split the pharmacists, cap
+   * the states left short at what their supervision allows (and below their current count), and
+   * repeat; after a few rounds, drop technicians (uncertified first) until every state is covered.
+   */
+  private capLoop(
+    intervalIndex: number,
+    slots: readonly DemandSlot[],
+    slotOfPair: ReadonlyMap<number, number>,
+    classList: readonly { members: number[]; pairs: number[]; certified: boolean }[],
+    ratioRule: ReadonlyMap<number, SupervisionRule>,
+    pharms: readonly number[],
+    initial: ReadonlyMap<number, number>,
+  ): CapResult {
+    const date = this.grid.intervalDates[intervalIndex];
+    const caps = new Map(initial);
+    const binding = new Set<number>();
+    const noSupervisor = new Set<number>();
+    const done = (allocations: IntervalAllocation[], shares: IntervalShare[]): CapResult => {
+      const counts = new Map<number, number>();
+      for (const a of allocations) {
+        const s = this.pairState[a.pair];
+        if (ratioRule.has(s)) counts.set(s, (counts.get(s) ?? 0) + 1);
+      }
+      return {
+        outcome: this.finish(
+          intervalIndex,
+          allocations,
+          shares,
+          [...binding].map((s) => this.states[s]),
+          [...noSupervisor].map((s) => this.states[s]),
+        ),
+        caps,
+        counts,
+        binding,
+        traded: new Set<number>(),
+      };
+    };
+    let allocations = this.flowRound(slots, slotOfPair, classList, ratioRule, caps).allocations;
+    for (let round = 0; ; round += 1) {
+      const check = this.superviseRound(intervalIndex, allocations, pharms, ratioRule);
+      if (check.short.length === 0) return done(allocations, check.shares);
+      for (const { state, assigned, technicians, certified, eligibleSupervisors } of check.short) {
+        binding.add(state);
+        if (eligibleSupervisors === 0) noSupervisor.add(state);
+        const allowed = allowedTechnicians(ratioRule.get(state)!, assigned, certified);
+        const previous = caps.get(state) ?? Infinity;
+        caps.set(state, Math.max(0, Math.min(previous, technicians - 1, allowed)));
+      }
+      if (round >= MAX_CAP_ROUNDS) break;
+      allocations = this.flowRound(slots, slotOfPair, classList, ratioRule, caps).allocations;
+    }
+    // Fallback: drop technicians from short states (uncertified first) until all are covered.
+    for (;;) {
+      const check = this.superviseRound(intervalIndex, allocations, pharms, ratioRule);
+      if (check.short.length === 0) return done(allocations, check.shares);
+      const drop = new Set<number>();
+      for (const state of new Set(check.short.map((entry) => entry.state))) {
+        const inState = allocations.filter((a) => this.pairState[a.pair] === state);
+        const victim =
+          [...inState].reverse().find((a) => !this.certified(a.employee, date)) ??
+          inState[inState.length - 1];
+        if (victim) drop.add(victim.employee);
+      }
+      allocations = allocations.filter((a) => !drop.has(a.employee));
+    }
+  }
+
+  /** Min-cost allocation with per-state caps on technicians. */
+  private flowRound(
+    slots: readonly DemandSlot[],
+    slotOfPair: ReadonlyMap<number, number>,
+    classList: readonly { members: number[]; pairs: number[]; certified: boolean }[],
+    ratioRule: ReadonlyMap<number, SupervisionRule>,
+    caps: ReadonlyMap<number, number>,
+  ): { allocations: IntervalAllocation[] } {
+    const source = 0;
+    const sink = 1;
+    const classBase = 2;
+    const slotBase = classBase + classList.length;
+    const stateBase = slotBase + slots.length;
+    const cappedStates = [...caps.keys()];
+    const stateNode = new Map<number, number>();
+    cappedStates.forEach((s, i) => stateNode.set(s, stateBase + i));
+    const network = new FlowNetwork(stateBase + cappedStates.length, 256);
+    const classArcs: { cls: number; pair: number; arc: number }[] = [];
+    classList.forEach((cls, c) => {
+      network.addArc(source, classBase + c, cls.members.length, 0);
+      for (const pair of cls.pairs) {
+        const arc = network.addArc(
+          classBase + c,
+          slotBase + slotOfPair.get(pair)!,
+          cls.members.length,
+          0,
+        );
+        classArcs.push({ cls: c, pair, arc });
+      }
+    });
+    const reach = new Map<number, number>();
+    for (const cls of classList)
+      for (const pair of cls.pairs) reach.set(pair, (reach.get(pair) ?? 0) + cls.members.length);
+    slots.forEach((slot, i) => {
+      const reachable = reach.get(slot.pair) ?? 0;
+      const target = stateNode.get(this.pairState[slot.pair]) ?? sink;
+      // One arc per agent, costing minus its marginal benefit; equal neighbours are merged.
+      let k = 0;
+      while (k < reachable) {
+        const gain = this.benefit(slot, k);
+        if (gain <= 1e-12) break;
+        let run = 1;
+        while (k + run < reachable && this.benefit(slot, k + run) === gain) run += 1;
+        network.addArc(slotBase + i, target, run, -gain);
+        k += run;
+      }
+    });
+    for (const [state, node] of stateNode) network.addArc(node, sink, caps.get(state)!, 0);
+    network.minCostFlow(source, sink);
+    const allocations: IntervalAllocation[] = [];
+    const used = new Int32Array(classList.length);
+    for (const { cls, pair, arc } of classArcs) {
+      const amount = Math.round(network.flowOn(arc));
+      const members = classList[cls].members;
+      for (let k = 0; k < amount; k += 1) {
+        allocations.push({ employee: members[used[cls]], pair });
+        used[cls] += 1;
+      }
+    }
+    if (ratioRule.size > 0) this.preferCertified(allocations, classList, used, ratioRule);
+    return { allocations };
+  }
+
+  /**
+   * Same value, less supervision: an uncertified technician working for a ratio state hands the
+   * work to an idle certified one eligible for the same pair, or trades places with a certified
+   * one working for a state without a ratio. More certified and fewer uncertified technicians never
+   * raise the pharmacist-equivalents a ratio requires.
+   */
+  private preferCertified(
+    allocations: IntervalAllocation[],
+    classList: readonly { members: number[]; pairs: number[]; certified: boolean }[],
+    used: Int32Array,
+    ratioRule: ReadonlyMap<number, SupervisionRule>,
+  ): void {
+    const idle: { employee: number; pairs: number[] }[] = [];
+    const pairsOf = new Map<number, number[]>();
+    classList.forEach((cls, c) => {
+      for (const member of cls.members) pairsOf.set(member, cls.pairs);
+      if (!cls.certified) return;
+      for (let k = used[c]; k < cls.members.length; k += 1)
+        idle.push({ employee: cls.members[k], pairs: cls.pairs });
+    });
+    const certified = new Set<number>();
+    classList.forEach((cls) => {
+      if (cls.certified) for (const member of cls.members) certified.add(member);
+    });
+    for (let a = 0; a < allocations.length; a += 1) {
+      const { employee, pair } = allocations[a];
+      if (certified.has(employee) || !ratioRule.has(this.pairState[pair])) continue;
+      const free = idle.findIndex((candidate) => candidate.pairs.includes(pair));
+      if (free >= 0) {
+        allocations[a] = { employee: idle[free].employee, pair };
+        idle.splice(free, 1);
+        continue;
+      }
+      const mine = pairsOf.get(employee)!;
+      const partner = allocations.findIndex(
+        (other) =>
+          certified.has(other.employee) &&
+          !ratioRule.has(this.pairState[other.pair]) &&
+          mine.includes(other.pair) &&
+          pairsOf.get(other.employee)!.includes(pair),
+      );
+      if (partner >= 0) {
+        const other = allocations[partner];
+        allocations[a] = { employee: other.employee, pair };
+        allocations[partner] = { employee, pair: other.pair };
+      }
+    }
+  }
+
+  /**
+   * Splits the pharmacists over the ratio states by maximum flow (states needing fewest
+   * pharmacist-equivalents per technician first) and reports the states left short.
+   */
+  private superviseRound(
+    intervalIndex: number,
+    allocations: readonly IntervalAllocation[],
+    pharms: readonly number[],
+    ratioRule: ReadonlyMap<number, SupervisionRule>,
+  ): {
+    shares: IntervalShare[];
+    short: {
+      state: number;
+      assigned: number;
+      technicians: number;
+      certified: number;
+      eligibleSupervisors: number;
+    }[];
+  } {
+    const date = this.grid.intervalDates[intervalIndex];
+    const tally = new Map<number, { all: number; counted: number; certified: number }>();
+    for (const { employee, pair } of allocations) {
+      const s = this.pairState[pair];
+      if (!ratioRule.has(s)) continue;
+      const entry = tally.get(s) ?? { all: 0, counted: 0, certified: 0 };
+      entry.all += 1;
+      const ruleSet = this.rules.inForce(this.states[s], date)!;
+      const technician: Employee = this.instance.employees[employee];
+      if (countsTowardRatio(ruleSet, technician)) {
+        entry.counted += 1;
+        if (this.certified(employee, date)) entry.certified += 1;
+      }
+      tally.set(s, entry);
+    }
+    const needs = [...tally.entries()]
+      .map(([state, t]) => ({
+        state,
+        t,
+        need: requiredPharmacistEquivalents(ratioRule.get(state)!, {
+          technicians: t.counted,
+          certified: t.certified,
+        }),
+      }))
+      .filter((n) => n.need > 0)
+      .sort((a, b) => a.need / a.t.counted - b.need / b.t.counted || a.state - b.state);
+    if (needs.length === 0) return { shares: [], short: [] };
+    const stateNode = (i: number) => 1 + pharms.length + i;
+    const sink = 1 + pharms.length + needs.length;
+    const edges: FlowEdge[] = pharms.map((_, p) => ({ from: 0, to: 1 + p, capacity: 1 }));
+    const shareEdges: { edge: number; pharm: number; state: number }[] = [];
+    const supervisors = new Int32Array(needs.length);
+    needs.forEach(({ state }, i) => {
+      pharms.forEach((pharm, p) => {
+        if (!this.canSuperviseIndex(pharm, state, date)) return;
+        supervisors[i] += 1;
+        shareEdges.push({ edge: edges.length, pharm, state });
+        edges.push({ from: 1 + p, to: stateNode(i), capacity: 1 });
+      });
+    });
+    const firstSink = edges.length;
+    needs.forEach(({ need }, i) =>
+      edges.push({ from: stateNode(i), to: sink, capacity: Number.isFinite(need) ? need : 0 }),
+    );
+    const flow = maxFlow(sink + 1, edges, 0, sink);
+    const shares: IntervalShare[] = [];
+    for (const { edge, pharm, state } of shareEdges) {
+      if (flow[edge] > 1e-12)
+        shares.push({ employee: pharm, state: this.states[state], share: Math.min(1, flow[edge]) });
+    }
+    const short = needs
+      .map(({ state, t, need }, i) => ({
+        state,
+        assigned: flow[firstSink + i],
+        technicians: t.all,
+        certified: t.certified,
+        eligibleSupervisors: supervisors[i],
+        need,
+      }))
+      .filter(({ assigned, need }) => assigned < need - SUPERVISION_TOLERANCE / 10);
+    return { shares, short };
+  }
+
+  private finish(
+    intervalIndex: number,
+    allocations: readonly IntervalAllocation[],
+    shares: readonly IntervalShare[],
+    ratioBinding: readonly StateCode[],
+    noSupervisor: readonly StateCode[],
+  ): IntervalOutcome {
+    const counts = new Map<number, number>();
+    for (const { pair } of allocations) counts.set(pair, (counts.get(pair) ?? 0) + 1);
+    return {
+      value: this.valueOfCounts(intervalIndex, counts),
+      allocations,
+      shares,
+      ratioBinding,
+      noSupervisor,
+    };
+  }
+}

@@ -1,0 +1,383 @@
+import { checkRoster } from '../../checker/check-roster.js';
+import type { ViolationRule } from '../../checker/types.js';
+import { Random } from '../../generator/prng.js';
+import { requiredPharmacistEquivalents } from '../../rules/supervision.js';
+import type { InfeasibilityReport } from '../types.js';
+import type { Candidate, SearchModel, Week } from './model.js';
+
+/**
+ * The constructive heuristic: a feasible set of weeks, quickly.
+ *
+ * 1. Pinned shifts are checked alone with the checker: if they already break a rule (time off,
+ *    rest, two on a day, ...), no roster can keep them: INFEASIBLE, naming the rules.
+ * 2. Technicians, then pharmacists: every employee with a weekly minimum gets shifts until the
+ *    minimum is reached, choosing by unmet demand (a proxy: remaining required agents per
+ *    (interval, queue, state) the technician is eligible for; for pharmacists the supervision the
+ *    technicians placed so far require), and only shifts after which the minimum can still be
+ *    completed (a bounded depth-first search over the remaining days proves it). An employee whose
+ *    minimum cannot be met is reported (INFEASIBLE) with the rules that block it.
+ * 3. Rounds of extra shifts: each employee (seeded order) takes the best remaining shift while its
+ *    proxy value exceeds its cost, respecting hours, rest and consecutive days.
+ *
+ * Allocations and supervision are not decided here: the interval evaluator does that exactly for
+ * the resulting on-duty sets, so the weeks alone are a feasible roster.
+ */
+
+export interface ConstructOptions {
+  readonly seed: number;
+  /** Stop adding optional shifts after this instant (performance.now() ms). */
+  readonly deadline: number;
+  /** Upper bound on extra-shift rounds. */
+  readonly rounds?: number;
+}
+
+export interface ConstructResult {
+  readonly weeks: Week[] | null;
+  readonly infeasibility: InfeasibilityReport | null;
+}
+
+const DFS_NODE_LIMIT = 20_000;
+
+/** Rules that can make a pinned shift itself impossible. */
+const SHIFT_ONLY_RULES: ReadonlySet<ViolationRule> = new Set<ViolationRule>([
+  'UNKNOWN_REFERENCE',
+  'DUPLICATE_ID',
+  'SHIFT_TEMPLATE',
+  'OUTSIDE_PLANNING_WEEK',
+  'EMPLOYMENT_DATES',
+  'AVAILABILITY',
+  'TIME_OFF',
+  'ONE_SHIFT_PER_DAY',
+  'MAX_HOURS_PER_DAY',
+  'MAX_HOURS_PER_WEEK',
+  'MIN_REST',
+  'MAX_CONSECUTIVE_DAYS',
+]);
+
+/** Conflicts among the pinned shifts on their own (empty: they can be kept). */
+export function pinnedConflicts(model: SearchModel): InfeasibilityReport['conflicts'] {
+  const pins = model.instance.pinnedShifts;
+  if (pins.length === 0) return [];
+  const { violations } = checkRoster(model.instance, {
+    shifts: pins,
+    allocations: [],
+    supervision: [],
+  });
+  return violations
+    .filter((v) => SHIFT_ONLY_RULES.has(v.rule))
+    .map((v) => ({
+      rules: ['PINNED_SHIFT', v.rule],
+      employeeIds: v.employeeIds,
+      message: `Pinned shifts break ${v.rule}: ${v.message}`,
+    }));
+}
+
+/** Demand proxy used to rank shifts while constructing. */
+class DemandProxy {
+  /** Remaining required agents per interval and demand slot. */
+  readonly remaining: Float64Array[];
+  /** Remaining pharmacist-equivalents wanted per interval and state index. */
+  readonly supervision: Float64Array[];
+  private readonly slotIndex: Map<number, number>[];
+
+  constructor(private readonly model: SearchModel) {
+    const ev = model.evaluator;
+    this.remaining = [];
+    this.slotIndex = [];
+    for (let i = 0; i < model.grid.count; i += 1) {
+      const slots = ev.demandOf(i);
+      this.remaining.push(Float64Array.from(slots, (s) => Math.max(0, s.required)));
+      this.slotIndex.push(new Map(slots.map((s, k) => [s.pair, k])));
+    }
+    this.supervision = Array.from(
+      { length: model.grid.count },
+      () => new Float64Array(ev.states.length),
+    );
+  }
+
+  /** Slot a technician would fill in interval i (most remaining), or -1. */
+  private bestSlot(employee: number, i: number): number {
+    const date = this.model.grid.intervalDates[i];
+    const pairs = this.model.evaluator.eligiblePairs(employee, date);
+    const index = this.slotIndex[i];
+    const remaining = this.remaining[i];
+    let best = -1;
+    let bestValue = 1e-9;
+    for (const pair of pairs) {
+      const k = index.get(pair);
+      if (k === undefined) continue;
+      if (remaining[k] > bestValue) {
+        bestValue = remaining[k];
+        best = k;
+      }
+    }
+    return best;
+  }
+
+  /** Agents (capped at 1 per interval) a shift would add where still needed. */
+  score(c: Candidate): number {
+    let total = 0;
+    if (this.model.isTechnician[c.employee]) {
+      for (let i = c.first; i < c.last; i += 1) {
+        const k = this.bestSlot(c.employee, i);
+        if (k >= 0) total += Math.min(1, this.remaining[i][k]);
+      }
+      return total;
+    }
+    const ev = this.model.evaluator;
+    for (let i = c.first; i < c.last; i += 1) {
+      const date = this.model.grid.intervalDates[i];
+      let want = 0;
+      const need = this.supervision[i];
+      for (let s = 0; s < need.length; s += 1) {
+        if (need[s] > 0 && ev.canSuperviseIndex(c.employee, s, date)) want += need[s];
+      }
+      total += Math.min(1, want);
+    }
+    return total;
+  }
+
+  commit(c: Candidate): void {
+    if (this.model.isTechnician[c.employee]) {
+      for (let i = c.first; i < c.last; i += 1) {
+        const k = this.bestSlot(c.employee, i);
+        if (k >= 0) this.remaining[i][k] = Math.max(0, this.remaining[i][k] - 1);
+      }
+      return;
+    }
+    const ev = this.model.evaluator;
+    for (let i = c.first; i < c.last; i += 1) {
+      const date = this.model.grid.intervalDates[i];
+      let left = 1;
+      const need = this.supervision[i];
+      for (let s = 0; s < need.length && left > 0; s += 1) {
+        if (need[s] <= 0 || !ev.canSuperviseIndex(c.employee, s, date)) continue;
+        const take = Math.min(left, need[s]);
+        need[s] -= take;
+        left -= take;
+      }
+    }
+  }
+
+  /**
+   * Supervision the technicians of `weeks` would need per interval and ratio state, if each were
+   * allocated as the evaluator does without supervision limits.
+   */
+  planSupervision(weeks: readonly Week[]): void {
+    const model = this.model;
+    const ev = model.evaluator;
+    const onDuty: number[][] = Array.from({ length: model.grid.count }, () => []);
+    for (const e of model.technicians) {
+      for (const c of weeks[e]) if (c) for (let i = c.first; i < c.last; i += 1) onDuty[i].push(e);
+    }
+    for (let i = 0; i < model.grid.count; i += 1) {
+      this.supervision[i].fill(0);
+      if (onDuty[i].length === 0) continue;
+      const date = model.grid.intervalDates[i];
+      const outcome = ev.evaluate(i, onDuty[i], [], { ignoreSupervision: true });
+      const tally = new Map<number, { technicians: number; certified: number }>();
+      for (const a of outcome.allocations) {
+        const s = ev.pairState[a.pair];
+        const t = tally.get(s) ?? { technicians: 0, certified: 0 };
+        t.technicians += 1;
+        if (ev.certified(a.employee, date)) t.certified += 1;
+        tally.set(s, t);
+      }
+      for (const [s, counts] of tally) {
+        const need = requiredPharmacistEquivalents(ev.supervisionRule(ev.states[s], date), counts);
+        if (Number.isFinite(need)) this.supervision[i][s] = need;
+      }
+    }
+  }
+}
+
+/** Largest paid hours among an employee's candidates on each day. */
+function maxPaidPerDay(model: SearchModel, employee: number): number[] {
+  return model.byDay[employee].map((list) => list.reduce((m, c) => Math.max(m, c.paid), 0));
+}
+
+/**
+ * Completes `week` to the employee's weekly minimum by depth-first search over the free days
+ * (longest shifts first), or null when no completion exists (or the node limit is hit).
+ */
+export function completeMinimum(model: SearchModel, employee: number, week: Week): Week | null {
+  return completeWith(model, employee, week, false) ?? completeWith(model, employee, week, true);
+}
+
+function completeWith(
+  model: SearchModel,
+  employee: number,
+  week: Week,
+  everyStart: boolean,
+): Week | null {
+  const min = model.employees[employee].contract.minHoursPerWeek;
+  const maxPerDay = maxPaidPerDay(model, employee);
+  // Per day, for each shift length only the earliest and the latest start (rest is what differs).
+  const options = model.byDay[employee].map((list) => {
+    const byPaid = new Map<number, Candidate[]>();
+    for (const c of list) byPaid.set(c.paid, [...(byPaid.get(c.paid) ?? []), c]);
+    return [...byPaid.entries()]
+      .sort(([a], [b]) => b - a)
+      .flatMap(([, same]) => {
+        const sorted = [...same].sort((a, b) => a.start - b.start);
+        const first = sorted[0];
+        const last = sorted[sorted.length - 1];
+        if (everyStart) return sorted;
+        return first === last ? [first] : [first, last];
+      });
+  });
+  let nodes = 0;
+  const current = [...week];
+  const search = (day: number, hours: number): boolean => {
+    if (hours >= min - 1e-9) return true;
+    if (day >= 7 || (nodes += 1) > DFS_NODE_LIMIT) return false;
+    let potential = hours;
+    for (let d = day; d < 7; d += 1) if (current[d] === null) potential += maxPerDay[d];
+    if (potential < min - 1e-9) return false;
+    if (current[day] !== null) return search(day + 1, hours);
+    for (const c of options[day]) {
+      current[day] = c;
+      if (model.weekAllowed(employee, current) && search(day + 1, hours + c.paid)) return true;
+      current[day] = null;
+    }
+    return search(day + 1, hours);
+  };
+  if (!model.weekAllowed(employee, current)) return null;
+  return search(0, model.hoursOf(current)) ? current : null;
+}
+
+/** Why an employee's minimum cannot be met: the rules that block it. */
+function minimumConflict(
+  model: SearchModel,
+  employee: number,
+): InfeasibilityReport['conflicts'][number] {
+  const e = model.employees[employee];
+  const { minHoursPerWeek, maxHoursPerWeek } = e.contract;
+  const base = { employeeIds: [e.id] };
+  if (minHoursPerWeek > maxHoursPerWeek) {
+    return {
+      ...base,
+      rules: ['MIN_HOURS_PER_WEEK', 'MAX_HOURS_PER_WEEK'],
+      message: `${e.id}: minimum ${minHoursPerWeek} h exceeds maximum ${maxHoursPerWeek} h per week`,
+    };
+  }
+  const potential = maxPaidPerDay(model, employee).reduce((sum, h) => sum + h, 0);
+  if (potential < minHoursPerWeek - 1e-9) {
+    return {
+      ...base,
+      rules: [
+        'MIN_HOURS_PER_WEEK',
+        'AVAILABILITY',
+        'TIME_OFF',
+        'EMPLOYMENT_DATES',
+        'MAX_HOURS_PER_DAY',
+      ],
+      message: `${e.id}: the shifts that fit availability, time off, employment dates and the daily maximum give at most ${potential} paid hours, below the weekly minimum of ${minHoursPerWeek} h`,
+    };
+  }
+  const pinned = model.pinned[employee].some((c) => c !== null);
+  return {
+    ...base,
+    rules: [
+      'MIN_HOURS_PER_WEEK',
+      'MIN_REST',
+      'MAX_CONSECUTIVE_DAYS',
+      'MAX_HOURS_PER_WEEK',
+      ...(pinned ? ['PINNED_SHIFT'] : []),
+    ],
+    message: `${e.id}: no week of shifts reaches the minimum of ${minHoursPerWeek} h within rest, consecutive-day and weekly limits${pinned ? ' around the pinned shifts' : ''}`,
+  };
+}
+
+export function construct(model: SearchModel, options: ConstructOptions): ConstructResult {
+  const conflicts = pinnedConflicts(model);
+  if (conflicts.length > 0) return { weeks: null, infeasibility: { conflicts } };
+  const rng = new Random(options.seed ^ 0x5eed);
+  const proxy = new DemandProxy(model);
+  const weeks: Week[] = model.employees.map((_, e) => model.pinnedWeek(e));
+  const value = model.instance.weights.shortage * model.intervalHours;
+  const minimumConflicts: InfeasibilityReport['conflicts'][number][] = [];
+
+  for (const c of weeks.flat()) if (c) proxy.commit(c);
+
+  const fillMinimum = (e: number): void => {
+    const min = model.employees[e].contract.minHoursPerWeek;
+    while (model.hoursOf(weeks[e]) < min - 1e-9) {
+      const ranked = freeCandidates(model, e, weeks[e])
+        .map((c) => ({ c, score: proxy.score(c) }))
+        .sort((a, b) => b.score - a.score || b.c.paid - a.c.paid || a.c.start - b.c.start);
+      let placed = false;
+      for (const { c } of ranked.slice(0, 40)) {
+        const trial = [...weeks[e]];
+        trial[c.day] = c;
+        if (!model.weekAllowed(e, trial) || completeMinimum(model, e, trial) === null) continue;
+        weeks[e] = trial;
+        proxy.commit(c);
+        placed = true;
+        break;
+      }
+      if (placed) continue;
+      const completed = completeMinimum(model, e, weeks[e]);
+      if (!completed) {
+        minimumConflicts.push(minimumConflict(model, e));
+        return;
+      }
+      completed.forEach((c, day) => {
+        if (c && weeks[e][day] === null) proxy.commit(c);
+      });
+      weeks[e] = completed;
+    }
+  };
+
+  const addRounds = (group: readonly number[]): void => {
+    const rounds = options.rounds ?? 7;
+    for (let round = 0; round < rounds; round += 1) {
+      let added = 0;
+      for (const e of rng.shuffle(group)) {
+        if (performance.now() > options.deadline) return;
+        let best: Candidate | null = null;
+        let bestGain = 0;
+        const hours = model.hoursOf(weeks[e]);
+        const baseCost = model.employeeCost(e, weeks[e]);
+        for (const c of freeCandidates(model, e, weeks[e])) {
+          if (hours + c.paid > model.employees[e].contract.maxHoursPerWeek + 1e-9) continue;
+          const trial = [...weeks[e]];
+          trial[c.day] = c;
+          const gain = value * proxy.score(c) - (model.employeeCost(e, trial) - baseCost);
+          if (gain > bestGain + 1e-9 && model.weekAllowed(e, trial)) {
+            best = c;
+            bestGain = gain;
+          }
+        }
+        if (best) {
+          weeks[e] = [...weeks[e]];
+          weeks[e][best.day] = best;
+          proxy.commit(best);
+          added += 1;
+        }
+      }
+      if (added === 0) return;
+    }
+  };
+
+  for (const e of model.technicians) fillMinimum(e);
+  addRounds(model.technicians);
+  proxy.planSupervision(weeks);
+  for (const e of model.pharmacists) for (const c of weeks[e]) if (c) proxy.commit(c);
+  for (const e of model.pharmacists) fillMinimum(e);
+  addRounds(model.pharmacists);
+
+  if (minimumConflicts.length > 0) {
+    return { weeks: null, infeasibility: { conflicts: minimumConflicts } };
+  }
+  return { weeks, infeasibility: null };
+}
+
+/** Candidates on the employee's free days. */
+export function freeCandidates(model: SearchModel, employee: number, week: Week): Candidate[] {
+  const result: Candidate[] = [];
+  for (let day = 0; day < 7; day += 1) {
+    if (week[day] === null) result.push(...model.byDay[employee][day]);
+  }
+  return result;
+}

@@ -1,0 +1,376 @@
+import { Random } from '../../generator/prng.js';
+import type { Candidate, SearchModel, Week } from './model.js';
+import type { DayChange, RosterState } from './state.js';
+
+/**
+ * Local search over shifts (simulated annealing). Moves: add a shift, remove one,
+ * change a shift for another candidate of the same employee and day (often a nearby start or
+ * another length), move a shift to another day, transfer a shift to another employee of the same
+ * role, swap two employees' shifts of a day, a targeted add where service is short, and the best
+ * of several alternatives for one employee's day. Every move keeps each employee's week legal
+ * (candidates only, weekly maximum, rest, consecutive days, the minimum when removing, pinned
+ * shifts untouched); its price comes from the interval evaluator on the affected intervals plus
+ * the employee terms and fairness (`RosterState.price`).
+ *
+ * Determinism: all choices come from a seeded `Random`. The search stops at the FIRST of
+ * `maxIterations`, the deadline and the abort signal; only the iteration count is deterministic.
+ * Same instance + seed + `maxIterations` reached before the deadline => same roster on any machine.
+ * When the deadline stops it, the roster depends on how many iterations the machine managed.
+ */
+
+export interface LocalSearchOptions {
+  readonly seed: number;
+  /** performance.now() instant at which to stop. */
+  readonly deadline: number;
+  readonly maxIterations: number;
+  readonly signal?: AbortSignal;
+  /** Called when the best objective improves. */
+  readonly onImprove?: (objective: number, iterations: number) => void;
+  /** Yield to the event loop at least this often (ms), so messages and aborts get through. */
+  readonly yieldEveryMs?: number;
+  /** Annealing temperatures (objective units) at the start and the end of the run. */
+  readonly startTemperature?: number;
+  readonly endTemperature?: number;
+  /** Annealing cycles; each starts again from the best roster so far (default 3). */
+  readonly cycles?: number;
+}
+
+export interface LocalSearchResult {
+  readonly best: Week[];
+  readonly bestObjective: number;
+  readonly iterations: number;
+  readonly accepted: number;
+  readonly stoppedBy: 'iterations' | 'deadline' | 'signal';
+}
+
+const EPSILON = 1e-9;
+/** Alternatives priced by the "best of several shifts for one employee-day" move. */
+const REDO_ALTERNATIVES = 10;
+
+class MoveMaker {
+  private shortIntervals: number[] = [];
+  /** (interval, state) pairs whose ratio cut the allocation. */
+  private supervisionShort: { interval: number; state: string }[] = [];
+
+  constructor(
+    private readonly model: SearchModel,
+    private readonly state: RosterState,
+    private readonly rng: Random,
+  ) {}
+
+  refreshShortIntervals(): void {
+    const model = this.model;
+    this.shortIntervals = [];
+    this.supervisionShort = [];
+    this.state.outcomes.forEach((outcome, i) => {
+      if (outcome.value > EPSILON && model.evaluator.demandOf(i).length > 0)
+        this.shortIntervals.push(i);
+      for (const state of [...outcome.noSupervisor, ...outcome.ratioBinding])
+        this.supervisionShort.push({ interval: i, state });
+    });
+  }
+
+  private allowed(employee: number, week: Week): boolean {
+    return this.model.weekAllowed(employee, week);
+  }
+
+  private isPinned(employee: number, day: number): boolean {
+    return this.model.pinned[employee][day] !== null;
+  }
+
+  private randomEmployee(): number {
+    return this.rng.int(0, this.model.employees.length - 1);
+  }
+
+  /** One or more alternative moves; the caller prices them all and keeps the cheapest. */
+  next(): DayChange[][] {
+    const roll = this.rng.next();
+    const one = (move: DayChange[] | null) => (move ? [move] : []);
+    if (roll < 0.18) return one(this.add());
+    if (roll < 0.4) return one(this.change());
+    if (roll < 0.5) return one(this.remove());
+    if (roll < 0.58) return one(this.moveDay());
+    if (roll < 0.64) return one(this.transfer());
+    if (roll < 0.7) return one(this.swap());
+    if (roll < 0.8) return one(this.targeted());
+    return this.redoDay();
+  }
+
+  /** Several alternatives for one employee's day: other shifts, or none. */
+  private redoDay(): DayChange[][] {
+    const e = this.randomEmployee();
+    const day = this.rng.int(0, 6);
+    if (this.isPinned(e, day)) return [];
+    const week = this.state.weeks[e];
+    const options = this.model.byDay[e][day];
+    const moves: DayChange[][] = [];
+    if (week[day] !== null) {
+      const trial = [...week];
+      trial[day] = null;
+      if (this.model.meetsMinimum(e, trial)) moves.push([{ employee: e, day, next: null }]);
+    }
+    if (options.length === 0) return moves;
+    for (let k = 0; k < REDO_ALTERNATIVES; k += 1) {
+      const c = this.rng.pick(options);
+      if (c === week[day]) continue;
+      const trial = [...week];
+      trial[day] = c;
+      if (this.allowed(e, trial) && this.model.meetsMinimum(e, trial))
+        moves.push([{ employee: e, day, next: c }]);
+    }
+    return moves;
+  }
+
+  private add(): DayChange[] | null {
+    const e = this.randomEmployee();
+    const week = this.state.weeks[e];
+    const free = [0, 1, 2, 3, 4, 5, 6].filter(
+      (d) => week[d] === null && this.model.byDay[e][d].length > 0,
+    );
+    if (free.length === 0) return null;
+    const day = this.rng.pick(free);
+    const c = this.rng.pick(this.model.byDay[e][day]);
+    const trial = [...week];
+    trial[day] = c;
+    return this.allowed(e, trial) ? [{ employee: e, day, next: c }] : null;
+  }
+
+  private workedDays(e: number): number[] {
+    const week = this.state.weeks[e];
+    return [0, 1, 2, 3, 4, 5, 6].filter((d) => week[d] !== null && !this.isPinned(e, d));
+  }
+
+  private change(): DayChange[] | null {
+    const e = this.randomEmployee();
+    const days = this.workedDays(e);
+    if (days.length === 0) return null;
+    const day = this.rng.pick(days);
+    const current = this.state.weeks[e][day]!;
+    const options = this.model.byDay[e][day];
+    let c: Candidate;
+    if (this.rng.chance(0.6)) {
+      const shift = this.rng.pick([-2, -1, 1, 2]) * this.model.grid.intervalMs;
+      const near = options.filter(
+        (o) =>
+          (o.start === current.start + shift && o.end === current.end + shift) ||
+          (o.start === current.start && o.end !== current.end) ||
+          (o.end === current.end && o.start !== current.start),
+      );
+      if (near.length === 0) return null;
+      c = this.rng.pick(near);
+    } else {
+      c = this.rng.pick(options);
+    }
+    if (c === current) return null;
+    const trial = [...this.state.weeks[e]];
+    trial[day] = c;
+    if (!this.allowed(e, trial) || !this.model.meetsMinimum(e, trial)) return null;
+    return [{ employee: e, day, next: c }];
+  }
+
+  private remove(): DayChange[] | null {
+    const e = this.randomEmployee();
+    const days = this.workedDays(e);
+    if (days.length === 0) return null;
+    const day = this.rng.pick(days);
+    const trial = [...this.state.weeks[e]];
+    trial[day] = null;
+    return this.model.meetsMinimum(e, trial) ? [{ employee: e, day, next: null }] : null;
+  }
+
+  private moveDay(): DayChange[] | null {
+    const e = this.randomEmployee();
+    const days = this.workedDays(e);
+    if (days.length === 0) return null;
+    const from = this.rng.pick(days);
+    const week = this.state.weeks[e];
+    const free = [0, 1, 2, 3, 4, 5, 6].filter(
+      (d) => week[d] === null && this.model.byDay[e][d].length > 0,
+    );
+    if (free.length === 0) return null;
+    const to = this.rng.pick(free);
+    const current = week[from]!;
+    const sameLength = this.model.byDay[e][to].filter((c) => c.paid === current.paid);
+    const c = this.rng.pick(sameLength.length > 0 ? sameLength : this.model.byDay[e][to]);
+    const trial = [...week];
+    trial[from] = null;
+    trial[to] = c;
+    if (!this.allowed(e, trial) || !this.model.meetsMinimum(e, trial)) return null;
+    return [
+      { employee: e, day: from, next: null },
+      { employee: e, day: to, next: c },
+    ];
+  }
+
+  private transfer(): DayChange[] | null {
+    const a = this.randomEmployee();
+    const days = this.workedDays(a);
+    if (days.length === 0) return null;
+    const day = this.rng.pick(days);
+    const shift = this.state.weeks[a][day]!;
+    const group = this.model.isTechnician[a] ? this.model.technicians : this.model.pharmacists;
+    const b = this.rng.pick(group);
+    if (b === a) return null;
+    const options = this.model.candidates[b].filter(
+      (c) =>
+        Math.abs(c.start - shift.start) <= 2 * this.model.grid.intervalMs && c.paid === shift.paid,
+    );
+    if (options.length === 0) return null;
+    const c = this.rng.pick(options);
+    if (this.state.weeks[b][c.day] !== null) return null;
+    const trialA = [...this.state.weeks[a]];
+    trialA[day] = null;
+    const trialB = [...this.state.weeks[b]];
+    trialB[c.day] = c;
+    if (!this.model.meetsMinimum(a, trialA) || !this.allowed(b, trialB)) return null;
+    return [
+      { employee: a, day, next: null },
+      { employee: b, day: c.day, next: c },
+    ];
+  }
+
+  /** Two employees of the same role exchange their shifts of one day. */
+  private swap(): DayChange[] | null {
+    const a = this.randomEmployee();
+    const days = this.workedDays(a);
+    if (days.length === 0) return null;
+    const day = this.rng.pick(days);
+    const group = this.model.isTechnician[a] ? this.model.technicians : this.model.pharmacists;
+    const b = this.rng.pick(group);
+    const mine = this.state.weeks[a][day]!;
+    const theirs = this.state.weeks[b][day];
+    if (b === a || !theirs || this.isPinned(b, day)) return null;
+    const forB = this.model.byDay[b][day].find((c) => c.start === mine.start && c.end === mine.end);
+    const forA = this.model.byDay[a][day].find(
+      (c) => c.start === theirs.start && c.end === theirs.end,
+    );
+    if (!forA || !forB) return null;
+    const trialA = [...this.state.weeks[a]];
+    trialA[day] = forA;
+    const trialB = [...this.state.weeks[b]];
+    trialB[day] = forB;
+    if (
+      !this.allowed(a, trialA) ||
+      !this.allowed(b, trialB) ||
+      !this.model.meetsMinimum(a, trialA) ||
+      !this.model.meetsMinimum(b, trialB)
+    )
+      return null;
+    return [
+      { employee: a, day, next: forA },
+      { employee: b, day, next: forB },
+    ];
+  }
+
+  /**
+   * Where service is short: a pharmacist who may supervise a state whose ratio cut the work, or a
+   * technician eligible for the interval's demand, takes a shift covering the interval.
+   */
+  private targeted(): DayChange[] | null {
+    const model = this.model;
+    let i: number;
+    let e: number;
+    if (this.supervisionShort.length > 0 && this.rng.chance(0.4)) {
+      const pick = this.rng.pick(this.supervisionShort);
+      i = pick.interval;
+      const date = model.grid.intervalDates[i];
+      const able = model.pharmacists.filter(
+        (p) => !this.state.onDuty[i].has(p) && model.evaluator.canSupervise(p, pick.state, date),
+      );
+      if (able.length === 0) return null;
+      e = this.rng.pick(able);
+    } else {
+      if (this.shortIntervals.length === 0) return this.add();
+      i = this.rng.pick(this.shortIntervals);
+      const date = model.grid.intervalDates[i];
+      const demanded = model.evaluator.demandOf(i).map((slot) => slot.pair);
+      let found = -1;
+      for (let tries = 0; tries < 12 && found < 0; tries += 1) {
+        const candidate = this.rng.pick(model.technicians);
+        if (this.state.onDuty[i].has(candidate)) continue;
+        const pairs = model.evaluator.eligiblePairs(candidate, date);
+        if (demanded.some((pair) => pairs.includes(pair))) found = candidate;
+      }
+      if (found < 0) return null;
+      e = found;
+    }
+    const covering = model.candidates[e].filter(
+      (c) => c.first <= i && i < c.last && !this.isPinned(e, c.day),
+    );
+    if (covering.length === 0) return null;
+    const c = this.rng.pick(covering);
+    const trial = [...this.state.weeks[e]];
+    trial[c.day] = c;
+    if (!this.allowed(e, trial) || !model.meetsMinimum(e, trial)) return null;
+    return [{ employee: e, day: c.day, next: c }];
+  }
+}
+
+export async function localSearch(
+  state: RosterState,
+  options: LocalSearchOptions,
+): Promise<LocalSearchResult> {
+  const rng = new Random(options.seed);
+  const maker = new MoveMaker(state.model, state, rng);
+  maker.refreshShortIntervals();
+  const yieldEvery = options.yieldEveryMs ?? 50;
+  const started = performance.now();
+  const byIterations = Number.isFinite(options.maxIterations);
+  const span = Math.max(1, options.deadline - started);
+  const t0 = options.startTemperature ?? 50;
+  const t1 = options.endTemperature ?? 1;
+  let best = state.snapshot();
+  let bestObjective = state.objective;
+  let iterations = 0;
+  let accepted = 0;
+  let lastYield = started;
+  const cycles = Math.max(1, options.cycles ?? 3);
+  let currentCycle = 0;
+  let stoppedBy: LocalSearchResult['stoppedBy'] = 'iterations';
+  while (iterations < options.maxIterations) {
+    if (options.signal?.aborted) {
+      stoppedBy = 'signal';
+      break;
+    }
+    const now = performance.now();
+    if (now >= options.deadline) {
+      stoppedBy = 'deadline';
+      break;
+    }
+    if (now - lastYield >= yieldEvery) {
+      await new Promise<void>((resolve) => setImmediate(resolve));
+      lastYield = performance.now();
+    }
+    iterations += 1;
+    if (iterations % 500 === 0) maker.refreshShortIntervals();
+    if (iterations % 2000 === 0) state.recompute();
+    const alternatives = maker.next();
+    if (alternatives.length === 0) continue;
+    let move = state.price(alternatives[0]);
+    for (let k = 1; k < alternatives.length; k += 1) {
+      const other = state.price(alternatives[k]);
+      if (other.delta < move.delta) move = other;
+    }
+    // Simulated annealing; the schedule follows the iteration budget when there is one (so the
+    // run is deterministic), else the clock.
+    // Several cycles, each restarting from the best roster found so far.
+    const progress = byIterations ? iterations / options.maxIterations : (now - started) / span;
+    const cycle = Math.min(cycles - 1, Math.floor(progress * cycles));
+    if (cycle !== currentCycle) {
+      currentCycle = cycle;
+      state.reset(best);
+    }
+    const within = Math.min(1, progress * cycles - cycle);
+    const temperature = t0 * Math.pow(t1 / t0, within);
+    if (move.delta <= EPSILON || rng.next() < Math.exp(-move.delta / temperature)) {
+      state.apply(move);
+      accepted += 1;
+      if (state.objective < bestObjective - 1e-7) {
+        bestObjective = state.objective;
+        best = state.snapshot();
+        options.onImprove?.(bestObjective, iterations);
+      }
+    }
+  }
+  return { best, bestObjective, iterations, accepted, stoppedBy };
+}

@@ -1,0 +1,285 @@
+import type { Employee } from '../../model/employee.js';
+import type { PlanningInstance } from '../../model/instance.js';
+import type { Allocation, Roster, Shift, SupervisionShare } from '../../model/roster.js';
+import { availableShifts } from '../../time/candidates.js';
+import { HOUR_MS, daysBetween, isoDayOfWeek, parseLocalTime } from '../../time/dates.js';
+import { type TimeGrid, buildGrid, intervalsWithin } from '../../time/grid.js';
+import { paidHours } from '../../time/shift-times.js';
+import { localDateOf, localDateTimeOf } from '../../time/zones.js';
+import { AllocationEvaluator, type IntervalOutcome } from './allocation.js';
+
+/**
+ * The search's view of an instance: employees by index, every candidate shift per employee and
+ * day with what the soft terms need to know about it (paid hours, interval range, preference
+ * points, unpopular, in the previous roster), the per-employee working-time rules, and the
+ * interval evaluator. A schedule is, per employee, at most one shift per day of the week.
+ */
+
+export interface Candidate {
+  readonly employee: number;
+  readonly templateId: string;
+  /** Index of the shift's day in `grid.weekDates` (the employee's local date of its start). */
+  readonly day: number;
+  readonly localDate: string;
+  readonly start: number;
+  readonly end: number;
+  readonly paid: number;
+  /** Grid intervals wholly inside the shift: [first, last). */
+  readonly first: number;
+  readonly last: number;
+  readonly preference: number;
+  readonly unpopular: boolean;
+  readonly inPrevious: boolean;
+  /** Set on pinned shifts: the pinned shift's id. */
+  readonly pinnedId?: string;
+}
+
+/** One employee's week: the shift per day (null: free). */
+export type Week = (Candidate | null)[];
+
+export class SearchModel {
+  readonly grid: TimeGrid;
+  readonly employees: readonly Employee[];
+  readonly technicians: readonly number[];
+  readonly pharmacists: readonly number[];
+  readonly isTechnician: Uint8Array;
+  readonly candidates: readonly Candidate[][];
+  /** Candidates per employee and day. */
+  readonly byDay: readonly Candidate[][][];
+  /** Pinned shifts per employee and day (null: none). */
+  readonly pinned: readonly (Candidate | null)[][];
+  readonly evaluator: AllocationEvaluator;
+  readonly intervalHours: number;
+  /** Constant part of `changes`: the previous roster's shift count. */
+  readonly previousShiftCount: number;
+  /** The `changes` term counts only when the instance has a previous roster. */
+  readonly hasPrevious: boolean;
+  private readonly index = new Map<string, number>();
+
+  constructor(readonly instance: PlanningInstance) {
+    this.grid = buildGrid(instance.week);
+    this.employees = instance.employees;
+    this.employees.forEach((employee, i) => this.index.set(employee.id, i));
+    this.technicians = this.employees.flatMap((e, i) => (e.role === 'TECHNICIAN' ? [i] : []));
+    this.pharmacists = this.employees.flatMap((e, i) => (e.role === 'PHARMACIST' ? [i] : []));
+    this.isTechnician = Uint8Array.from(this.employees, (e) => (e.role === 'TECHNICIAN' ? 1 : 0));
+    this.evaluator = new AllocationEvaluator(instance, this.grid);
+    this.intervalHours = this.grid.intervalMs / HOUR_MS;
+    const previous = new Set(
+      (instance.previousRoster?.shifts ?? []).map((s) => `${s.employeeId}|${s.start}|${s.end}`),
+    );
+    this.previousShiftCount = previous.size;
+    this.hasPrevious = instance.previousRoster !== null;
+    const templates = new Map(instance.templates.map((t) => [t.id, t]));
+    const make = (
+      employee: number,
+      templateId: string,
+      start: number,
+      end: number,
+      paid: number,
+      pinnedId?: string,
+    ): Candidate | null => {
+      const e = this.employees[employee];
+      const localDate = localDateOf(start, e.timeZone);
+      const day = this.grid.weekDates.indexOf(localDate);
+      if (day < 0) return null;
+      const { first, last } = intervalsWithin(this.grid, start, end);
+      return {
+        employee,
+        templateId,
+        day,
+        localDate,
+        start,
+        end,
+        paid,
+        first,
+        last: Math.max(first, last),
+        preference: this.preferencePoints(e, start, localDate),
+        unpopular: this.isUnpopular(e, start, end),
+        inPrevious: previous.has(`${e.id}|${start}|${end}`),
+        ...(pinnedId === undefined ? {} : { pinnedId }),
+      };
+    };
+    this.candidates = this.employees.map((employee, i) =>
+      availableShifts(employee, instance.templates, this.grid)
+        .filter((c) => c.paidHours <= employee.contract.maxHoursPerDay + 1e-9)
+        .map((c) => make(i, c.templateId, c.start, c.end, c.paidHours))
+        .filter((c): c is Candidate => c !== null),
+    );
+    this.byDay = this.candidates.map((list) => {
+      const days: Candidate[][] = Array.from({ length: 7 }, () => []);
+      for (const c of list) days[c.day].push(c);
+      return days;
+    });
+    const pinned: (Candidate | null)[][] = this.employees.map(() =>
+      Array<Candidate | null>(7).fill(null),
+    );
+    for (const shift of instance.pinnedShifts) {
+      const employee = this.index.get(shift.employeeId);
+      const template = templates.get(shift.templateId);
+      if (employee === undefined || !template) continue;
+      const c = make(
+        employee,
+        shift.templateId,
+        shift.start,
+        shift.end,
+        paidHours(template, shift.start, shift.end),
+        shift.id,
+      );
+      if (c && pinned[employee][c.day] === null) pinned[employee][c.day] = c;
+    }
+    this.pinned = pinned;
+  }
+
+  indexOf(employeeId: string): number | undefined {
+    return this.index.get(employeeId);
+  }
+
+  private preferencePoints(employee: Employee, start: number, localDate: string): number {
+    const preferences = employee.preferences;
+    if (!preferences) return 0;
+    const minutes = localDateTimeOf(start, employee.timeZone).minutes;
+    const matches = (times: readonly string[]) => times.some((t) => parseLocalTime(t) === minutes);
+    let points = 0;
+    if (preferences.preferredStartTimes.length > 0 && !matches(preferences.preferredStartTimes))
+      points += 1;
+    if (matches(preferences.avoidStartTimes)) points += 1;
+    if (preferences.preferredDaysOff.includes(isoDayOfWeek(localDate))) points += 1;
+    return points;
+  }
+
+  private isUnpopular(employee: Employee, start: number, end: number): boolean {
+    const rule = this.instance.unpopularShift;
+    const s = localDateTimeOf(start, employee.timeZone);
+    const e = localDateTimeOf(end, employee.timeZone);
+    const endMinutes = daysBetween(s.date, e.date) * 24 * 60 + e.minutes;
+    return (
+      rule.weekendDays.includes(isoDayOfWeek(s.date)) ||
+      s.minutes < parseLocalTime(rule.startsBefore) ||
+      endMinutes > parseLocalTime(rule.endsAfter)
+    );
+  }
+
+  /** A week with only the pinned shifts. */
+  pinnedWeek(employee: number): Week {
+    return [...this.pinned[employee]];
+  }
+
+  hoursOf(week: Week): number {
+    let hours = 0;
+    for (const c of week) if (c) hours += c.paid;
+    return hours;
+  }
+
+  /**
+   * Whether a week respects the employee's own rules except the weekly minimum: weekly maximum,
+   * rest (history included), consecutive days (history included). One shift per day and the daily
+   * maximum hold by construction (candidates are filtered by it; pins are checked separately).
+   */
+  weekAllowed(employee: number, week: Week): boolean {
+    const { contract, history } = this.employees[employee];
+    let hours = 0;
+    let previousEnd = history?.lastShiftEnd ?? null;
+    const minRest = contract.minRestHours * HOUR_MS;
+    let run = history?.consecutiveDaysWorked ?? 0;
+    for (let day = 0; day < 7; day += 1) {
+      const c = week[day];
+      if (!c) {
+        run = 0;
+        continue;
+      }
+      hours += c.paid;
+      if (previousEnd !== null && c.start - previousEnd < minRest) return false;
+      previousEnd = previousEnd === null ? c.end : Math.max(previousEnd, c.end);
+      run += 1;
+      if (run > contract.maxConsecutiveDays) return false;
+    }
+    return hours <= contract.maxHoursPerWeek + 1e-9;
+  }
+
+  meetsMinimum(employee: number, week: Week): boolean {
+    return this.hoursOf(week) >= this.employees[employee].contract.minHoursPerWeek - 1e-9;
+  }
+
+  /** Wages (weighted) for `hours` paid hours of an employee. */
+  wageCost(employee: number, hours: number): number {
+    const { hourlyRate, overtimeThresholdHours, overtimeMultiplier } =
+      this.employees[employee].contract;
+    const overtime = Math.max(0, hours - overtimeThresholdHours);
+    return (
+      this.instance.weights.cost *
+      (hourlyRate * (hours - overtime) + hourlyRate * overtimeMultiplier * overtime)
+    );
+  }
+
+  /** The employee-only part of the objective for a week: wages, preferences, changes. */
+  employeeCost(employee: number, week: Week): number {
+    const w = this.instance.weights;
+    let hours = 0;
+    let preference = 0;
+    let changes = 0;
+    for (const c of week) {
+      if (!c) continue;
+      hours += c.paid;
+      preference += c.preference;
+      if (this.hasPrevious) changes += c.inPrevious ? -1 : 1;
+    }
+    return this.wageCost(employee, hours) + w.preference * preference + w.changes * changes;
+  }
+
+  unpopularCount(week: Week): number {
+    let count = 0;
+    for (const c of week) if (c?.unpopular) count += 1;
+    return count;
+  }
+
+  utilisation(employee: number, hours: number): number {
+    const max = this.employees[employee].contract.maxHoursPerWeek;
+    return max > 0 ? hours / max : 0;
+  }
+
+  /** Builds a roster from weeks and the interval outcomes. */
+  toRoster(weeks: readonly Week[], outcomes: readonly IntervalOutcome[]): Roster {
+    const shifts: Shift[] = [];
+    const ids = new Set<string>();
+    weeks.forEach((week, employee) => {
+      for (const c of week) {
+        if (!c) continue;
+        let id = c.pinnedId ?? `s-${this.employees[employee].id}-${c.localDate}`;
+        while (ids.has(id)) id = `${id}'`;
+        ids.add(id);
+        shifts.push({
+          id,
+          employeeId: this.employees[employee].id,
+          start: c.start,
+          end: c.end,
+          templateId: c.templateId,
+          ...(c.pinnedId === undefined ? {} : { pinned: true }),
+        });
+      }
+    });
+    shifts.sort((a, b) => a.start - b.start || a.employeeId.localeCompare(b.employeeId));
+    const allocations: Allocation[] = [];
+    const supervision: SupervisionShare[] = [];
+    const ev = this.evaluator;
+    outcomes.forEach((outcome, intervalIndex) => {
+      for (const a of outcome.allocations) {
+        allocations.push({
+          employeeId: this.employees[a.employee].id,
+          intervalIndex,
+          queueId: ev.pairQueue[a.pair],
+          state: ev.states[ev.pairState[a.pair]],
+        });
+      }
+      for (const s of outcome.shares) {
+        supervision.push({
+          employeeId: this.employees[s.employee].id,
+          intervalIndex,
+          state: s.state,
+          share: s.share,
+        });
+      }
+    });
+    return { shifts, allocations, supervision };
+  }
+}

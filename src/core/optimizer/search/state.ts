@@ -1,0 +1,209 @@
+import type { Roster } from '../../model/roster.js';
+import type { IntervalOutcome } from './allocation.js';
+import type { Candidate, SearchModel, Week } from './model.js';
+
+/**
+ * A roster under search, with its objective kept up to date incrementally: the weeks (one
+ * optional shift per employee and day), who is on duty in each interval, each interval's best
+ * allocation (from the evaluator) and the per-employee terms. `weightedTotal` of the roster
+ * built by `toRoster` equals `objective` up to float rounding (tested).
+ */
+
+/** A change of one employee's shift on one day (`next` null: no shift that day). */
+export interface DayChange {
+  readonly employee: number;
+  readonly day: number;
+  readonly next: Candidate | null;
+}
+
+/** A priced move, ready to apply. */
+export interface PricedMove {
+  readonly changes: readonly DayChange[];
+  readonly delta: number;
+  readonly outcomes: ReadonlyMap<number, IntervalOutcome>;
+  readonly fairness: number;
+}
+
+export class RosterState {
+  readonly weeks: Week[];
+  readonly onDuty: Set<number>[];
+  readonly outcomes: IntervalOutcome[];
+  readonly hours: Float64Array;
+  readonly unpopular: Int32Array;
+  readonly employeeCost: Float64Array;
+  intervalTotal = 0;
+  fairness = 0;
+  objective = 0;
+
+  constructor(
+    readonly model: SearchModel,
+    weeks: readonly Week[],
+  ) {
+    const n = model.employees.length;
+    this.weeks = weeks.map((week) => [...week]);
+    this.hours = new Float64Array(n);
+    this.unpopular = new Int32Array(n);
+    this.employeeCost = new Float64Array(n);
+    this.onDuty = Array.from({ length: model.grid.count }, () => new Set<number>());
+    this.weeks.forEach((week, e) => {
+      this.hours[e] = model.hoursOf(week);
+      this.unpopular[e] = model.unpopularCount(week);
+      this.employeeCost[e] = model.employeeCost(e, week);
+      for (const c of week) {
+        if (!c) continue;
+        for (let i = c.first; i < c.last; i += 1) this.onDuty[i].add(e);
+      }
+    });
+    this.outcomes = this.onDuty.map((people, i) => this.evaluateInterval(i, people));
+    this.recompute();
+  }
+
+  /** Recomputes the totals from the parts (after many applied moves, to shed float drift). */
+  recompute(): void {
+    this.intervalTotal = this.outcomes.reduce((sum, o) => sum + o.value, 0);
+    this.fairness = this.fairnessOf(new Map());
+    const employees = this.employeeCost.reduce((sum, v) => sum + v, 0);
+    this.objective =
+      this.intervalTotal +
+      employees +
+      this.fairness +
+      this.model.instance.weights.changes * this.model.previousShiftCount;
+  }
+
+  private evaluateInterval(i: number, people: Iterable<number>): IntervalOutcome {
+    const techs: number[] = [];
+    const pharms: number[] = [];
+    for (const e of people) (this.model.isTechnician[e] ? techs : pharms).push(e);
+    return this.model.evaluator.evaluate(i, techs, pharms);
+  }
+
+  /** Weighted fairness with some employees' hours and unpopular counts replaced. */
+  fairnessOf(override: ReadonlyMap<number, { hours: number; unpopular: number }>): number {
+    const model = this.model;
+    let total = 0;
+    for (const group of [model.technicians, model.pharmacists]) {
+      if (group.length === 0) continue;
+      let minU = Infinity;
+      let maxU = -Infinity;
+      let minP = Infinity;
+      let maxP = -Infinity;
+      for (const e of group) {
+        const o = override.get(e);
+        const u = model.utilisation(e, o ? o.hours : this.hours[e]);
+        const p = o ? o.unpopular : this.unpopular[e];
+        if (u < minU) minU = u;
+        if (u > maxU) maxU = u;
+        if (p < minP) minP = p;
+        if (p > maxP) maxP = p;
+      }
+      total += maxU - minU + (maxP - minP);
+    }
+    return model.instance.weights.fairness * total;
+  }
+
+  private isIdle(outcome: IntervalOutcome, employee: number): boolean {
+    return (
+      !outcome.allocations.some((a) => a.employee === employee) &&
+      !outcome.shares.some((s) => s.employee === employee)
+    );
+  }
+
+  /** The objective change of applying `changes`, with what `apply` needs. */
+  price(changes: readonly DayChange[]): PricedMove {
+    const model = this.model;
+    const newWeeks = new Map<number, Week>();
+    for (const { employee, day, next } of changes) {
+      const week = newWeeks.get(employee) ?? [...this.weeks[employee]];
+      week[day] = next;
+      newWeeks.set(employee, week);
+    }
+    const affected = new Set<number>();
+    for (const { employee, day, next } of changes) {
+      const old = this.weeks[employee][day];
+      if (old) for (let i = old.first; i < old.last; i += 1) affected.add(i);
+      if (next) for (let i = next.first; i < next.last; i += 1) affected.add(i);
+    }
+    const outcomes = new Map<number, IntervalOutcome>();
+    let delta = 0;
+    for (const i of affected) {
+      const people = new Set(this.onDuty[i]);
+      let added = false;
+      const removed: number[] = [];
+      for (const [e, week] of newWeeks) {
+        let covers = false;
+        for (const c of week) if (c && c.first <= i && i < c.last) covers = true;
+        const was = people.has(e);
+        if (covers && !was) {
+          people.add(e);
+          added = true;
+        } else if (!covers && was) {
+          people.delete(e);
+          removed.push(e);
+        }
+      }
+      // Only idle people leave: the current allocation and shares stay valid and as good, so
+      // keep them (no evaluation; exact for the flow part, a safe choice for supervision).
+      const current = this.outcomes[i];
+      const outcome =
+        !added && removed.every((e) => this.isIdle(current, e))
+          ? current
+          : this.evaluateInterval(i, people);
+      outcomes.set(i, outcome);
+      delta += outcome.value - this.outcomes[i].value;
+    }
+    const override = new Map<number, { hours: number; unpopular: number }>();
+    for (const [e, week] of newWeeks) {
+      delta += model.employeeCost(e, week) - this.employeeCost[e];
+      override.set(e, { hours: model.hoursOf(week), unpopular: model.unpopularCount(week) });
+    }
+    const fairness = this.fairnessOf(override);
+    delta += fairness - this.fairness;
+    return { changes, delta, outcomes, fairness };
+  }
+
+  apply(move: PricedMove): void {
+    const model = this.model;
+    const touched = new Set<number>();
+    for (const { employee, day, next } of move.changes) {
+      const old = this.weeks[employee][day];
+      if (old) for (let i = old.first; i < old.last; i += 1) this.onDuty[i].delete(employee);
+      this.weeks[employee][day] = next;
+      touched.add(employee);
+    }
+    for (const e of touched) {
+      for (const c of this.weeks[e]) {
+        if (c) for (let i = c.first; i < c.last; i += 1) this.onDuty[i].add(e);
+      }
+      this.hours[e] = model.hoursOf(this.weeks[e]);
+      this.unpopular[e] = model.unpopularCount(this.weeks[e]);
+      this.employeeCost[e] = model.employeeCost(e, this.weeks[e]);
+    }
+    for (const [i, outcome] of move.outcomes) {
+      this.intervalTotal += outcome.value - this.outcomes[i].value;
+      this.outcomes[i] = outcome;
+    }
+    this.objective += move.delta;
+    this.fairness = move.fairness;
+  }
+
+  /** Replaces the roster by `weeks` (e.g. the best so far), recomputing everything. */
+  reset(weeks: readonly Week[]): void {
+    const fresh = new RosterState(this.model, weeks);
+    weeks.forEach((week, e) => (this.weeks[e] = [...week]));
+    fresh.onDuty.forEach((people, i) => (this.onDuty[i] = people));
+    fresh.outcomes.forEach((outcome, i) => (this.outcomes[i] = outcome));
+    this.hours.set(fresh.hours);
+    this.unpopular.set(fresh.unpopular);
+    this.employeeCost.set(fresh.employeeCost);
+    this.recompute();
+  }
+
+  /** A copy of the weeks (for keeping the best roster). */
+  snapshot(): Week[] {
+    return this.weeks.map((week) => [...week]);
+  }
+
+  toRoster(): Roster {
+    return this.model.toRoster(this.weeks, this.outcomes);
+  }
+}

@@ -1,0 +1,48 @@
+import { parentPort } from 'node:worker_threads';
+import { solveRoster } from '../solve.js';
+import { RosterVerificationError } from '../types.js';
+import type { FromWorker, ToWorker } from './protocol.js';
+
+/**
+ * Worker-thread entry: receives one `solve` message, runs `solveRoster` with progress relayed to
+ * the parent, and answers with the result (or the error). A `cancel` message aborts the solve,
+ * which then returns the best roster so far with status CANCELLED. The local search yields to the
+ * event loop every ~50 ms, so a cancel arrives promptly once construction is over.
+ */
+
+const port = parentPort;
+if (!port) throw new Error('solve-worker must run in a worker thread');
+const controller = new AbortController();
+const send = (message: FromWorker) => port.postMessage(message);
+
+port.on('message', (message: ToWorker) => {
+  if (message.type === 'cancel') {
+    controller.abort();
+    return;
+  }
+  solveRoster(
+    message.instance,
+    {
+      ...message.options,
+      signal: controller.signal,
+      onProgress: (progress) => send({ type: 'progress', progress }),
+    },
+    message.search ? { search: message.search } : {},
+  ).then(
+    (result) => send({ type: 'result', result }),
+    (error: unknown) => {
+      if (error instanceof RosterVerificationError) {
+        send({
+          type: 'error',
+          name: error.name,
+          message: error.message,
+          method: error.method,
+          violations: error.violations,
+        });
+      } else {
+        const e = error instanceof Error ? error : new Error(String(error));
+        send({ type: 'error', name: e.name, message: e.message });
+      }
+    },
+  );
+});

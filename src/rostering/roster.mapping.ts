@@ -1,0 +1,41 @@
+import type { Roster } from '../core/model/roster.js';
+import type { RosterShiftEntity } from './entities/roster-shift.entity.js';
+import type {
+  RosterEntity,
+  StoredAllocation,
+  StoredSupervision,
+} from './entities/roster.entity.js';
+
+/** A stored roster version as the core's Roster, for the checker and the optimizer. */
+export function toCoreRoster(roster: RosterEntity, shifts: RosterShiftEntity[]): Roster {
+  return {
+    shifts: shifts.map((s) => ({
+      id: s.id,
+      employeeId: s.employeeId,
+      start: s.start.getTime(),
+      end: s.end.getTime(),
+      templateId: s.templateId,
+      pinned: s.pinned,
+    })),
+    allocations: roster.allocations.map(([employeeId, intervalIndex, queueId, state]) => ({
+      employeeId,
+      intervalIndex,
+      queueId,
+      state,
+    })),
+    supervision: roster.supervision.map(([employeeId, intervalIndex, state, share]) => ({
+      employeeId,
+      intervalIndex,
+      state,
+      share,
+    })),
+  };
+}
+
+export function storedAllocations(roster: Roster): StoredAllocation[] {
+  return roster.allocations.map((a) => [a.employeeId, a.intervalIndex, a.queueId, a.state]);
+}
+
+export function storedSupervision(roster: Roster): StoredSupervision[] {
+  return roster.supervision.map((s) => [s.employeeId, s.intervalIndex, s.state, s.share]);
+}

@@ -1,0 +1,90 @@
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from '@jest/globals';
+import { checkRoster } from '../../../../src/core/checker/check-roster.js';
+import { generateInstance } from '../../../../src/core/generator/generate-instance.js';
+import type { SolveProgress } from '../../../../src/core/optimizer/types.js';
+import {
+  defaultWorkerUrl,
+  runSolveInWorker,
+} from '../../../../src/core/optimizer/worker/run-in-worker.js';
+
+/**
+ * The worker loads compiled JavaScript: from the sources (jest) `defaultWorkerUrl()` points at
+ * dist/src/core/optimizer/worker/solve-worker.js, so `npm run build` must have run (`npm test`
+ * builds first in `pretest`).
+ */
+const workerFile = fileURLToPath(defaultWorkerUrl());
+
+describe('runSolveInWorker', () => {
+  it('finds the compiled worker under dist/', () => {
+    expect(workerFile).toMatch(
+      /dist[/\\]src[/\\]core[/\\]optimizer[/\\]worker[/\\]solve-worker\.js$/,
+    );
+    expect(existsSync(workerFile)).toBe(true);
+  });
+
+  it('relays progress and returns a checker-clean roster; the main thread stays responsive', async () => {
+    const instance = generateInstance('small', 3);
+    const progress: SolveProgress[] = [];
+    let ticks = 0;
+    const timer = setInterval(() => (ticks += 1), 20);
+    const result = await runSolveInWorker(
+      instance,
+      { timeLimitSeconds: 3, seed: 1 },
+      { onProgress: (p) => progress.push(p) },
+    );
+    clearInterval(timer);
+    expect(['FEASIBLE', 'OPTIMAL']).toContain(result.status);
+    expect(progress.map((p) => p.phase)).toContain('construct');
+    expect(progress[progress.length - 1].phase).toBe('done');
+    expect(checkRoster(instance, result.roster!).violations).toEqual([]);
+    expect(ticks).toBeGreaterThan(50);
+  });
+
+  it('ends promptly with CANCELLED (best roster so far) when aborted', async () => {
+    const instance = generateInstance('small', 4);
+    const controller = new AbortController();
+    const started = performance.now();
+    const result = await runSolveInWorker(
+      instance,
+      { timeLimitSeconds: 60, seed: 1 },
+      {
+        signal: controller.signal,
+        onProgress: (p) => {
+          if (p.phase === 'construct') setTimeout(() => controller.abort(), 300);
+        },
+      },
+    );
+    expect(result.status).toBe('CANCELLED');
+    expect((performance.now() - started) / 1000).toBeLessThan(10);
+    if (result.roster) expect(checkRoster(instance, result.roster).violations).toEqual([]);
+  });
+
+  it('terminates the worker when it does not answer a cancel within the grace period', async () => {
+    // Medium: construction alone takes longer than the 50 ms grace, so the worker is terminated.
+    const instance = generateInstance('medium', 1);
+    const controller = new AbortController();
+    setTimeout(() => controller.abort(), 100);
+    const started = performance.now();
+    const result = await runSolveInWorker(
+      instance,
+      { timeLimitSeconds: 60, seed: 1 },
+      { signal: controller.signal, graceSeconds: 0.05 },
+    );
+    expect(result.status).toBe('CANCELLED');
+    expect(result.roster).toBeNull();
+    expect((performance.now() - started) / 1000).toBeLessThan(5);
+  });
+
+  it('answers CANCELLED at once when the signal is already aborted', async () => {
+    const controller = new AbortController();
+    controller.abort();
+    const result = await runSolveInWorker(
+      generateInstance('tiny', 1),
+      { timeLimitSeconds: 60, seed: 1 },
+      { signal: controller.signal },
+    );
+    expect(result.status).toBe('CANCELLED');
+  });
+});
