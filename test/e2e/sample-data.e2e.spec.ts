@@ -67,4 +67,21 @@ describe('sample data', () => {
     }
     expect(org.employees).toHaveLength(19);
   });
+
+  it('loads the sample organisation through GraphQL, for administrators only', async () => {
+    const mutation = `mutation($input: LoadSampleOrganisationInput!) { loadSampleOrganisation(input: $input) { employees licences queues ruleSets forecastRows } }`;
+    const input = { size: 'small', week: '2026-12-14', seed: 8 };
+    const refused = await t.gql(mutation, { input }, t.token(Role.MANAGER));
+    expect(refused.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    const loaded = await t.gql<{
+      loadSampleOrganisation: { employees: number; forecastRows: number };
+    }>(mutation, { input }, t.token(Role.ADMIN));
+    expect(loaded.errors).toBeUndefined();
+    expect(loaded.data?.loadSampleOrganisation.employees).toBeGreaterThan(0);
+    const bad = await t.gql(mutation, { input: { ...input, size: 'huge' } }, t.token(Role.ADMIN));
+    expect(bad.errors?.[0]?.extensions).toMatchObject({
+      code: 'VALIDATION_FAILED',
+      field: 'input.size',
+    });
+  });
 });

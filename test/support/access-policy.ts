@@ -39,6 +39,7 @@ export const ACCESS_POLICY: Record<string, Access> = {
   moveRosterShift: [ADMIN, MANAGER],
   removeRosterShift: [ADMIN, MANAGER],
   setRosterAllocation: [ADMIN, MANAGER],
+  loadSampleOrganisation: [ADMIN],
   // mutations
   upsertEmployees: STAFF_ADMIN,
   upsertLicences: STAFF_ADMIN,
