@@ -3,7 +3,6 @@
 import { chmod, mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { startEmbeddedPostgres } from '../../dist/src/database/embedded-postgres.js';
 
 /**
  * Tests run against DATABASE_URL when it is set (CI: the machine's PostgreSQL). Otherwise a
@@ -12,6 +11,7 @@ import { startEmbeddedPostgres } from '../../dist/src/database/embedded-postgres
  */
 export default async function globalSetup() {
   if (process.env.DATABASE_URL) return;
+  const { startEmbeddedPostgres } = await import('../../dist/src/database/embedded-postgres.js');
   const parent = await mkdtemp(join(tmpdir(), 'scheduler-test-'));
   await chmod(parent, 0o711); // the server runs as the OS user "postgres" when tests run as root
   const dataDir = join(parent, 'pg');

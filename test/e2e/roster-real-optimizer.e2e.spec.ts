@@ -1,0 +1,85 @@
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import type { PlanningInstance } from '../../src/core/model/instance.js';
+import { solveRoster } from '../../src/core/optimizer/solve.js';
+import type { SolveOptions, SolveProgress, SolveResult } from '../../src/core/optimizer/types.js';
+import { SampleOrganisationSeeder } from '../../src/planning/sample-organisation.seeder.js';
+import { ROSTER_SOLVER, type RosterSolver } from '../../src/rostering/roster-solver.js';
+import { createTestApp, Role, type TestApp } from '../support/test-app.js';
+
+/**
+ * The real optimizer, in the test process: jest runs TypeScript through SWC, which a worker
+ * thread cannot load (the worker-thread adapter itself is tested against the build in
+ * test/unit/core/optimizer/worker.spec.ts).
+ */
+class InProcessSolver implements RosterSolver {
+  solve(
+    instance: PlanningInstance,
+    options: Omit<SolveOptions, 'signal' | 'onProgress'>,
+    control: { signal: AbortSignal; onProgress: (p: SolveProgress) => void },
+  ): Promise<SolveResult> {
+    return solveRoster(instance, {
+      ...options,
+      signal: control.signal,
+      onProgress: control.onProgress,
+    });
+  }
+}
+
+const WEEK = '2026-11-02';
+let t: TestApp;
+let manager: string;
+beforeAll(async () => {
+  t = await createTestApp({
+    override: (builder) => builder.overrideProvider(ROSTER_SOLVER).useValue(new InProcessSolver()),
+  });
+  manager = t.token(Role.MANAGER, 'manager');
+  await t.app.get(SampleOrganisationSeeder).seedOrganisation('small', 1, WEEK);
+});
+afterAll(async () => {
+  await t.close();
+});
+
+describe('a week optimized by the real optimizer', () => {
+  it('succeeds with a draft the checker finds no violation in, covering demand', async () => {
+    const started = await t.gql<{ startRosterOptimization: { id: string } }>(
+      `mutation { startRosterOptimization(input: { week: "${WEEK}", timeLimitSeconds: 4 }) { id } }`,
+      undefined,
+      manager,
+    );
+    let run:
+      | {
+          status: string;
+          rosterId: string | null;
+          progress: { bestObjective: number | null } | null;
+        }
+      | undefined;
+    for (let i = 0; i < 150; i++) {
+      const res = await t.gql<{ optimizationRun: NonNullable<typeof run> }>(
+        `query($id: ID!) { optimizationRun(id: $id) { status rosterId progress { bestObjective bound gap } } }`,
+        { id: started.data!.startRosterOptimization.id },
+        manager,
+      );
+      run = res.data!.optimizationRun;
+      if (!['QUEUED', 'RUNNING'].includes(run.status)) break;
+      await new Promise((resolve) => setTimeout(resolve, 200));
+    }
+    expect(run?.status).toBe('SUCCEEDED');
+    const roster = await t.gql<{
+      roster: {
+        violations: unknown[];
+        totals: { shortageHours: number; objective: number };
+        coverage: { scheduled: number }[];
+        shifts: unknown[];
+      };
+    }>(
+      `query($id: ID!) { roster(id: $id) { violations { rule message } totals { shortageHours objective weeklyServiceLevel } coverage { scheduled required } shifts { id } } }`,
+      { id: run!.rosterId },
+      manager,
+    );
+    expect(roster.errors).toBeUndefined();
+    expect(roster.data!.roster.violations).toEqual([]);
+    expect(roster.data!.roster.shifts.length).toBeGreaterThan(0);
+    expect(roster.data!.roster.coverage.some((c) => c.scheduled > 0)).toBe(true);
+    expect(roster.data!.roster.totals.objective).toBeCloseTo(run!.progress!.bestObjective!, 3);
+  }, 60_000);
+});
