@@ -17,6 +17,7 @@ import {
   type InstanceSize,
   generateInstance,
 } from '../src/core/generator/index.js';
+import { defaultSolveDeps } from '../src/core/optimizer/default-deps.js';
 import { solveRoster } from '../src/core/optimizer/solve.js';
 
 const DEFAULT_SECONDS: Readonly<Record<InstanceSize, number>> = {
@@ -33,6 +34,8 @@ interface Args {
   readonly seed: number;
   readonly week: string | null;
   readonly child: boolean;
+  /** heuristic: what the service runs; mip: the monolithic HiGHS MIP, to measure the optimum. */
+  readonly method: 'heuristic' | 'mip';
 }
 
 function parseArgs(argv: readonly string[]): Args {
@@ -58,6 +61,7 @@ function parseArgs(argv: readonly string[]): Args {
     seed: Number(value('seed') ?? 1),
     week: value('week') ?? null,
     child: argv.includes('--child'),
+    method: value('method') === 'mip' ? 'mip' : 'heuristic',
   };
 }
 
@@ -70,14 +74,16 @@ async function runChild(args: Args): Promise<void> {
   const generateSeconds = (performance.now() - generated) / 1000;
   const started = performance.now();
   let firstFeasibleSeconds: number | null = null;
-  const result = await solveRoster(instance, {
+  const options = {
     timeLimitSeconds: seconds,
     seed: args.seed,
-    onProgress: (progress) => {
+    method: args.method,
+    onProgress: (progress: { bestObjective: number | null }) => {
       if (firstFeasibleSeconds === null && progress.bestObjective !== null)
         firstFeasibleSeconds = (performance.now() - started) / 1000;
     },
-  });
+  };
+  const result = await solveRoster(instance, options, defaultSolveDeps(instance));
   const wallSeconds = (performance.now() - started) / 1000;
   const check = result.roster ? checkRoster(instance, result.roster) : null;
   const line = {
@@ -130,6 +136,8 @@ function runParent(args: Args): Promise<void> {
               String(job.seed),
               ...(args.seconds === null ? [] : ['--seconds', String(args.seconds)]),
               ...(args.week ? ['--week', args.week] : []),
+              '--method',
+              args.method,
             ];
             const child = fork(script, childArgs, { stdio: 'inherit' });
             child.on('error', reject);

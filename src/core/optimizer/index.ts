@@ -19,3 +19,4 @@ export {
   runSolveInWorker,
   type WorkerRunOptions,
 } from './worker/run-in-worker.js';
+export { defaultSolveDeps, HIGHS_BOUND_MAX_EMPLOYEES } from './default-deps.js';

@@ -24,10 +24,11 @@ import {
  * `RosterVerificationError` (a bug, not a result).
  *
  * Time: the local search stops at `timeLimitSeconds` minus a reserve for the bound, polishing and
- * verification (about 15 %, more when polishing). Determinism: construction is deterministic; the
- * local search is deterministic when it stops by its iteration budget (`deps.search.maxIterations`
- * or `iterationsPerSecond` x time limit) before the deadline, so the same instance + seed + budget
- * gives the same roster. Stopped by the clock, the roster depends on the machine's speed.
+ * verification (15 %, at most 3 s + 5 %; 30 % when polishing). Determinism: construction is
+ * deterministic; the local search is deterministic when it stops by its iteration budget
+ * (`deps.search.maxIterations` or `iterationsPerSecond` x time limit) before the deadline, so the
+ * same instance + seed + budget gives the same roster. Stopped by the clock, the roster depends
+ * on the machine's speed.
  */
 
 /** Re-optimises a neighbourhood of a roster (the MIP module's `polishNeighbourhood`). */
@@ -61,6 +62,8 @@ export interface SolveDeps {
   /** Monolithic MIP (`solveMonolithicMip`), used for method 'mip' when given. */
   readonly mip?: (instance: PlanningInstance, options: SolveOptions) => Promise<SolveResult>;
   readonly search?: SearchTuning;
+  /** Share of the time limit kept for the lower bound (and what follows it); default about 15 %. */
+  readonly boundTimeShare?: number;
 }
 
 const OPTIMAL_GAP = 1e-6;
@@ -135,7 +138,12 @@ export async function solveRoster(
   const cancelled = () => options.signal?.aborted === true;
   if (!cancelled()) {
     const tuning = deps.search ?? {};
-    const reserve = limitMs * (deps.polish ? 0.3 : 0.15);
+    // Time kept for the bound, polishing, verification and explanations.
+    const reserve = deps.polish
+      ? limitMs * 0.3
+      : deps.boundTimeShare !== undefined
+        ? limitMs * deps.boundTimeShare
+        : Math.min(limitMs * 0.15, 3000 + limitMs * 0.05);
     const maxIterations =
       tuning.maxIterations ??
       (tuning.iterationsPerSecond !== undefined

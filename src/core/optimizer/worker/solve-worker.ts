@@ -1,4 +1,5 @@
 import { parentPort } from 'node:worker_threads';
+import { defaultSolveDeps } from '../default-deps.js';
 import { solveRoster } from '../solve.js';
 import { RosterVerificationError } from '../types.js';
 import type { FromWorker, ToWorker } from './protocol.js';
@@ -27,7 +28,10 @@ port.on('message', (message: ToWorker) => {
       signal: controller.signal,
       onProgress: (progress) => send({ type: 'progress', progress }),
     },
-    message.search ? { search: message.search } : {},
+    {
+      ...defaultSolveDeps(message.instance),
+      ...(message.search ? { search: message.search } : {}),
+    },
   ).then(
     (result) => send({ type: 'result', result }),
     (error: unknown) => {
