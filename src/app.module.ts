@@ -1,5 +1,6 @@
 import { Module, type DynamicModule } from '@nestjs/common';
-import { APP_FILTER, APP_PIPE } from '@nestjs/core';
+import { APP_FILTER, APP_GUARD, APP_PIPE } from '@nestjs/core';
+import { RateLimitGuard } from './common/throttling.js';
 import { AuthModule } from './auth/auth.module.js';
 import { DomainExceptionFilter } from './common/errors/graphql-exception.filter.js';
 import { ApiGraphQLModule } from './common/graphql/graphql.module.js';
@@ -45,6 +46,7 @@ export class AppModule {
         ...FEATURE_MODULES,
       ],
       providers: [
+        { provide: APP_GUARD, useClass: RateLimitGuard },
         { provide: APP_FILTER, useClass: DomainExceptionFilter },
         { provide: APP_PIPE, useClass: ApiValidationPipe },
       ],

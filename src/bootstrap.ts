@@ -3,15 +3,24 @@ import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { Logger } from 'nestjs-pino';
 import { AppModule } from './app.module.js';
-import type { AppConfig } from './config/app-config.js';
+import { APP_CONFIG, type AppConfig } from './config/app-config.js';
+import helmet from 'helmet';
 import { startEmbeddedPostgres, type EmbeddedDatabase } from './database/embedded-postgres.js';
 
 /** Request bodies above this are refused before parsing (bulk imports are chunked by clients). */
-export const MAX_BODY_BYTES = '5mb';
+export const MAX_BODY_BYTES = '16mb';
 
 /** Applies the HTTP-level settings every instance needs, in the service and in e2e tests alike. */
 export function configureApp(app: NestExpressApplication): void {
+  const config = app.get<AppConfig>(APP_CONFIG);
   app.useLogger(app.get(Logger));
+  // Apollo's development landing page loads its UI from a CDN, which a strict CSP would block.
+  app.use(
+    helmet({
+      contentSecurityPolicy: config.isProduction ? undefined : false,
+      crossOriginEmbedderPolicy: false,
+    }),
+  );
   app.useBodyParser('json', { limit: MAX_BODY_BYTES });
   app.disable('x-powered-by');
 }

@@ -25,7 +25,13 @@ export interface AppConfig {
   readonly logLevel: LogLevel;
   readonly solver: { readonly timeLimitSeconds: number; readonly workerEnabled: boolean };
   readonly auth: { readonly jwtSecret: string; readonly jwtIssuer: string };
-  readonly graphql: { readonly introspection: boolean };
+  readonly graphql: {
+    readonly introspection: boolean;
+    readonly maxDepth: number;
+    readonly maxComplexity: number;
+  };
+  /** Requests per minute per bearer token (or per client address without one). */
+  readonly rateLimit: { readonly perMinute: number };
   /** The zone whose Monday-to-Monday is a planning week. */
   readonly planning: { readonly timeZone: string };
 }
@@ -77,7 +83,12 @@ export function loadAppConfig(env: Record<string, string | undefined> = process.
       jwtSecret: vars.JWT_SECRET ?? developmentSecret(),
       jwtIssuer: vars.JWT_ISSUER ?? 'telepharmacy-scheduler',
     },
-    graphql: { introspection: vars.GRAPHQL_INTROSPECTION ?? !isProduction },
+    graphql: {
+      introspection: vars.GRAPHQL_INTROSPECTION ?? !isProduction,
+      maxDepth: vars.GRAPHQL_MAX_DEPTH ?? 12,
+      maxComplexity: vars.GRAPHQL_MAX_COMPLEXITY ?? 50_000,
+    },
+    rateLimit: { perMinute: vars.RATE_LIMIT_PER_MINUTE ?? 1200 },
     planning: { timeZone: vars.PLANNING_TIME_ZONE ?? 'America/New_York' },
   };
 }

@@ -112,6 +112,27 @@ export class EnvironmentVariables {
   @Transform(toBool)
   @IsIn([true, false])
   OPTIMIZATION_WORKER?: boolean;
+
+  @IsOptional()
+  @Transform(toInt)
+  @IsInt()
+  @Min(2)
+  @Max(50)
+  GRAPHQL_MAX_DEPTH?: number;
+
+  @IsOptional()
+  @Transform(toInt)
+  @IsInt()
+  @Min(100)
+  @Max(10_000_000)
+  GRAPHQL_MAX_COMPLEXITY?: number;
+
+  @IsOptional()
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(1_000_000)
+  RATE_LIMIT_PER_MINUTE?: number;
 }
 
 export class ConfigurationError extends Error {
@@ -159,4 +180,7 @@ class EnvironmentVariablesKeys implements Record<keyof EnvironmentVariables, und
   SHUTDOWN_TIMEOUT_MS = undefined;
   PLANNING_TIME_ZONE = undefined;
   OPTIMIZATION_WORKER = undefined;
+  GRAPHQL_MAX_DEPTH = undefined;
+  GRAPHQL_MAX_COMPLEXITY = undefined;
+  RATE_LIMIT_PER_MINUTE = undefined;
 }

@@ -164,7 +164,7 @@ describe('service foundation over HTTP', () => {
       .send(
         JSON.stringify({
           query: '{ serviceInfo { name } }',
-          variables: { pad: 'x'.repeat(6 * 1024 * 1024) },
+          variables: { pad: 'x'.repeat(17 * 1024 * 1024) },
         }),
       );
     expect(res.status).toBe(413);

@@ -5,6 +5,7 @@ import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/dis
 import type { Request, Response } from 'express';
 import { APP_CONFIG, type AppConfig } from '../../config/app-config.js';
 import { formatGraphQLError } from '../errors/graphql-errors.js';
+import { complexityLimitPlugin, depthLimitRule } from './limits.js';
 
 export interface GraphQLRequestContext {
   req: Request;
@@ -23,7 +24,11 @@ export interface GraphQLRequestContext {
         sortSchema: true,
         introspection: config.graphql.introspection,
         playground: false,
-        plugins: config.isProduction ? [ApolloServerPluginLandingPageDisabled()] : [],
+        plugins: [
+          complexityLimitPlugin(config.graphql.maxComplexity),
+          ...(config.isProduction ? [ApolloServerPluginLandingPageDisabled()] : []),
+        ],
+        validationRules: [depthLimitRule(config.graphql.maxDepth)],
         includeStacktraceInErrorResponses: false,
         formatError: formatGraphQLError,
         context: ({ req, res }: GraphQLRequestContext): GraphQLRequestContext => ({ req, res }),
