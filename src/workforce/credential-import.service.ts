@@ -28,48 +28,43 @@ const PHARMACIST_KINDS = new Set([LicenceKind.PHARMACIST_LICENCE]);
 export class CredentialImportService {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
-  async upsertLicences(input: UpsertLicencesInput): Promise<BulkUpsertResult> {
-    const keys = input.rows.map((row) => `${row.employeeExternalId}/${row.state}/${row.kind}`);
-    assertUniqueKeys(keys, 'employeeExternalId');
-    const employees = await this.employeesByExternalId(
-      input.rows.map((row) => row.employeeExternalId),
-    );
-    const rejections = this.validate(input.rows, employees, (row, index, employee) =>
-      licenceProblems(row, index, employee),
-    );
-    if (input.allOrNothing && rejections.size > 0)
-      return summariseBulk(keys, rejections, new Map(), false);
-    return writeAllOrNothing(
-      this.dataSource,
-      keys,
-      rejections,
-      input.allOrNothing,
-      async (manager) => {
-        const valid = indexed(input.rows).filter(({ index }) => !rejections.has(index));
-        const upserted = await upsertLicenceRows(
-          manager,
-          valid.map(({ row }) => ({
-            ...row,
-            employeeId: employees.get(row.employeeExternalId)!.id,
-          })),
-        );
-        return outcomesByKey(
-          valid.map(({ index }) => ({ index, key: keys[index] })),
-          upserted,
-        );
-      },
+  upsertLicences(input: UpsertLicencesInput): Promise<BulkUpsertResult> {
+    return this.upsert(
+      input,
+      (row) => `${row.employeeExternalId}/${row.state}/${row.kind}`,
+      licenceProblems,
+      upsertLicenceRows,
     );
   }
 
-  async upsertCertifications(input: UpsertCertificationsInput): Promise<BulkUpsertResult> {
-    const keys = input.rows.map((row) => `${row.employeeExternalId}/${row.kind}`);
+  upsertCertifications(input: UpsertCertificationsInput): Promise<BulkUpsertResult> {
+    return this.upsert(
+      input,
+      (row) => `${row.employeeExternalId}/${row.kind}`,
+      (row, index) => certificationProblems(row, index),
+      upsertCertificationRows,
+    );
+  }
+
+  /**
+   * The shared flow: reject duplicate keys, validate each row (and its employee), then write the
+   * valid rows in one transaction — or nothing, in all-or-nothing mode with a rejection.
+   */
+  private async upsert<R extends { employeeExternalId: string }>(
+    input: { rows: R[]; allOrNothing: boolean },
+    keyOf: (row: R) => string,
+    problems: (row: R, index: number, employee: EmployeeEntity) => RowError[],
+    write: (
+      manager: EntityManager,
+      rows: (R & { employeeId: string })[],
+    ) => Promise<Map<string, WriteOutcome>>,
+  ): Promise<BulkUpsertResult> {
+    const keys = input.rows.map(keyOf);
     assertUniqueKeys(keys, 'employeeExternalId');
     const employees = await this.employeesByExternalId(
       input.rows.map((row) => row.employeeExternalId),
     );
-    const rejections = this.validate(input.rows, employees, (row, index) =>
-      certificationProblems(row, index),
-    );
+    const rejections = this.validate(input.rows, employees, problems);
     if (input.allOrNothing && rejections.size > 0)
       return summariseBulk(keys, rejections, new Map(), false);
     return writeAllOrNothing(
@@ -79,7 +74,7 @@ export class CredentialImportService {
       input.allOrNothing,
       async (manager) => {
         const valid = indexed(input.rows).filter(({ index }) => !rejections.has(index));
-        const upserted = await upsertCertificationRows(
+        const upserted = await write(
           manager,
           valid.map(({ row }) => ({
             ...row,
