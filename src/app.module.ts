@@ -1,6 +1,7 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD, APP_PIPE } from '@nestjs/core';
 import { RateLimitGuard } from './common/throttling.js';
+import { AuditModule } from './audit/audit.module.js';
 import { AuthModule } from './auth/auth.module.js';
 import { DomainExceptionFilter } from './common/errors/graphql-exception.filter.js';
 import { ApiGraphQLModule } from './common/graphql/graphql.module.js';
@@ -18,9 +19,11 @@ import { StaffingModule } from './staffing/staffing.module.js';
 import { PlanningModule } from './planning/planning.module.js';
 import { RosteringModule } from './rostering/rostering.module.js';
 import { WorkforceModule } from './workforce/workforce.module.js';
+import { SelfServiceModule } from './self-service/self-service.module.js';
 
 /** Feature modules, one folder each. The schema printer discovers resolvers through this list. */
 export const FEATURE_MODULES = [
+  AuditModule,
   AuthModule,
   HealthModule,
   SystemModule,
@@ -31,6 +34,7 @@ export const FEATURE_MODULES = [
   StaffingModule,
   PlanningModule,
   RosteringModule,
+  SelfServiceModule,
 ];
 
 @Module({})

@@ -32,6 +32,8 @@ export interface AppConfig {
   };
   /** Requests per minute per bearer token (or per client address without one). */
   readonly rateLimit: { readonly perMinute: number };
+  /** Audit entries older than this are purged (HIPAA documentation is kept six years). */
+  readonly audit: { readonly retentionDays: number };
   /** The zone whose Monday-to-Monday is a planning week. */
   readonly planning: { readonly timeZone: string };
 }
@@ -89,6 +91,7 @@ export function loadAppConfig(env: Record<string, string | undefined> = process.
       maxComplexity: vars.GRAPHQL_MAX_COMPLEXITY ?? 50_000,
     },
     rateLimit: { perMinute: vars.RATE_LIMIT_PER_MINUTE ?? 1200 },
+    audit: { retentionDays: vars.AUDIT_RETENTION_DAYS ?? 2192 },
     planning: { timeZone: vars.PLANNING_TIME_ZONE ?? 'America/New_York' },
   };
 }

@@ -133,6 +133,13 @@ export class EnvironmentVariables {
   @Min(1)
   @Max(1_000_000)
   RATE_LIMIT_PER_MINUTE?: number;
+
+  @IsOptional()
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(36_500)
+  AUDIT_RETENTION_DAYS?: number;
 }
 
 export class ConfigurationError extends Error {
@@ -183,4 +190,5 @@ class EnvironmentVariablesKeys implements Record<keyof EnvironmentVariables, und
   GRAPHQL_MAX_DEPTH = undefined;
   GRAPHQL_MAX_COMPLEXITY = undefined;
   RATE_LIMIT_PER_MINUTE = undefined;
+  AUDIT_RETENTION_DAYS = undefined;
 }

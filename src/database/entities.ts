@@ -13,6 +13,9 @@ import { OptimizationRunEntity } from '../rostering/entities/optimization-run.en
 import { RosterEditEntity } from '../rostering/entities/roster-edit.entity.js';
 import { RosterShiftEntity } from '../rostering/entities/roster-shift.entity.js';
 import { RosterEntity } from '../rostering/entities/roster.entity.js';
+import { CalendarFeedEntity } from '../self-service/calendar-feed.entity.js';
+
+import { AuditEventEntity } from '../audit/audit-event.entity.js';
 
 export const ENTITIES = [
   EmployeeEntity,
@@ -28,4 +31,6 @@ export const ENTITIES = [
   RosterShiftEntity,
   OptimizationRunEntity,
   RosterEditEntity,
+  AuditEventEntity,
+  CalendarFeedEntity,
 ] as const;

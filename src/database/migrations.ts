@@ -1,5 +1,12 @@
 import { Rostering1795660294151 } from '../../migrations/1795660294151-Rostering.js';
 import { WorkforceRegulationDemand1795658411586 } from '../../migrations/1795658411586-WorkforceRegulationDemand.js';
+import { AuditTrail1795663600975 } from '../../migrations/1795663600975-AuditTrail.js';
+import { CalendarFeeds1795663374052 } from '../../migrations/1795663374052-CalendarFeeds.js';
 
 /** Every migration in `migrations/`, in order, listed explicitly (no globs: the same list works under jest, the CLI and dist/). */
-export const MIGRATIONS = [WorkforceRegulationDemand1795658411586, Rostering1795660294151] as const;
+export const MIGRATIONS = [
+  WorkforceRegulationDemand1795658411586,
+  Rostering1795660294151,
+  CalendarFeeds1795663374052,
+  AuditTrail1795663600975,
+] as const;

@@ -25,6 +25,7 @@ export function toEmployee(e: EmployeeEntity): Employee {
       overtimeThresholdHours: e.overtimeThresholdHours,
       overtimeMultiplier: e.overtimeMultiplier,
       hourlyRate: e.hourlyRate,
+      ownerId: e.id,
     },
     skills: e.skills,
     remote: e.remote,

@@ -24,6 +24,7 @@ export const ACCESS_POLICY: Record<string, Access> = {
   shiftTemplates: EVERYONE_SIGNED_IN,
   forecast: [ADMIN, MANAGER],
   node: EVERYONE_SIGNED_IN,
+  auditEvents: [ADMIN],
   queueStaffing: [ADMIN, MANAGER],
   staffingRequirements: [ADMIN, MANAGER],
   optimizationRun: [ADMIN, MANAGER],
@@ -52,4 +53,7 @@ export const ACCESS_POLICY: Record<string, Access> = {
   upsertShiftTemplate: [ADMIN, MANAGER],
   importForecast: [ADMIN, MANAGER],
   importForecastCsv: [ADMIN, MANAGER],
+  myShifts: [TECHNICIAN, PHARMACIST],
+  createCalendarFeed: [TECHNICIAN, PHARMACIST],
+  revokeCalendarFeed: [ADMIN, MANAGER, TECHNICIAN, PHARMACIST],
 };

@@ -6,6 +6,8 @@ import type { Request, Response } from 'express';
 import { APP_CONFIG, type AppConfig } from '../../config/app-config.js';
 import { formatGraphQLError } from '../errors/graphql-errors.js';
 import { complexityLimitPlugin, depthLimitRule } from './limits.js';
+import { auditReadsPlugin } from '../../audit/audit-reads.plugin.js';
+import { AuditService } from '../../audit/audit.service.js';
 
 export interface GraphQLRequestContext {
   req: Request;
@@ -17,8 +19,8 @@ export interface GraphQLRequestContext {
   imports: [
     GraphQLModule.forRootAsync<ApolloDriverConfig>({
       driver: ApolloDriver,
-      inject: [APP_CONFIG],
-      useFactory: (config: AppConfig): ApolloDriverConfig => ({
+      inject: [APP_CONFIG, AuditService],
+      useFactory: (config: AppConfig, audit: AuditService): ApolloDriverConfig => ({
         path: '/graphql',
         autoSchemaFile: true,
         sortSchema: true,
@@ -26,6 +28,7 @@ export interface GraphQLRequestContext {
         playground: false,
         plugins: [
           complexityLimitPlugin(config.graphql.maxComplexity),
+          auditReadsPlugin(audit),
           ...(config.isProduction ? [ApolloServerPluginLandingPageDisabled()] : []),
         ],
         validationRules: [depthLimitRule(config.graphql.maxDepth)],

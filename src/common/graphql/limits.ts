@@ -67,13 +67,19 @@ export function complexityLimitPlugin(maxComplexity: number): ApolloServerPlugin
     requestDidStart: () =>
       Promise.resolve({
         didResolveOperation: ({ request, document, schema }) => {
-          const complexity = getComplexity({
-            schema,
-            query: document,
-            variables: request.variables ?? {},
-            ...(request.operationName ? { operationName: request.operationName } : {}),
-            estimators: [pageSizeEstimator, simpleEstimator({ defaultComplexity: 1 })],
-          });
+          let complexity: number;
+          try {
+            complexity = getComplexity({
+              schema,
+              query: document,
+              variables: request.variables ?? {},
+              ...(request.operationName ? { operationName: request.operationName } : {}),
+              estimators: [pageSizeEstimator, simpleEstimator({ defaultComplexity: 1 })],
+            });
+          } catch {
+            // Variables that do not fit their types: GraphQL's own coercion reports them precisely.
+            return Promise.resolve();
+          }
           if (complexity > maxComplexity) {
             return Promise.reject(
               tooComplex(

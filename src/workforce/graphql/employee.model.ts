@@ -10,6 +10,9 @@ const PERSONNEL_READERS = [Role.ADMIN, Role.MANAGER, Role.HR_SYSTEM];
 
 @ObjectType({ description: 'Working-time limits and pay of an employment contract.' })
 export class EmploymentContract {
+  /** Not in the schema: whose contract this is, for the audit of personnel reads. */
+  ownerId?: string;
+
   @Field(() => Float)
   minHoursPerWeek!: number;
 

@@ -1,0 +1,68 @@
+import {
+  Injectable,
+  type CallHandler,
+  type ExecutionContext,
+  type NestInterceptor,
+} from '@nestjs/common';
+import { GqlExecutionContext, type GqlContextType } from '@nestjs/graphql';
+import { catchError, from, mergeMap, type Observable, throwError } from 'rxjs';
+import type { Principal } from '../auth/role.js';
+import { DomainError } from '../core/errors.js';
+import { AuditService } from './audit.service.js';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const MAX_IDS = 200;
+const MAX_DETAIL_CHARS = 8000;
+
+/** Every id-like value in a structure (arguments, results), up to a cap. */
+export function idsIn(value: unknown, found = new Set<string>(), depth = 0): Set<string> {
+  if (found.size >= MAX_IDS || depth > 6 || value === null || value === undefined) return found;
+  if (typeof value === 'string') {
+    if (UUID.test(value)) found.add(value);
+  } else if (Array.isArray(value)) {
+    for (const item of value) idsIn(item, found, depth + 1);
+  } else if (typeof value === 'object' && !(value instanceof Date)) {
+    for (const item of Object.values(value)) idsIn(item, found, depth + 1);
+  }
+  return found;
+}
+
+function clippedArguments(args: unknown): object {
+  const text = JSON.stringify(args) ?? '{}';
+  return text.length <= MAX_DETAIL_CHARS
+    ? { arguments: args }
+    : { arguments: `${text.slice(0, MAX_DETAIL_CHARS)}… (${text.length} characters)` };
+}
+
+/** Records every GraphQL mutation in the audit trail, with its outcome, before the answer leaves. */
+@Injectable()
+export class AuditInterceptor implements NestInterceptor {
+  constructor(private readonly audit: AuditService) {}
+
+  intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
+    if (context.getType<GqlContextType>() !== 'graphql') return next.handle();
+    const gql = GqlExecutionContext.create(context);
+    const info = gql.getInfo<{ operation: { operation: string }; fieldName: string }>();
+    if (info.operation.operation !== 'mutation') return next.handle();
+    const req = gql.getContext<{ req?: { principal?: Principal; id?: string } }>().req;
+    const args = gql.getArgs<unknown>();
+    const record = (outcome: string, result?: unknown) =>
+      this.audit.record({
+        principal: req?.principal,
+        requestId: typeof req?.id === 'string' ? req.id : null,
+        kind: 'MUTATION',
+        operation: info.fieldName,
+        entityIds: [...idsIn(args), ...idsIn(result)],
+        outcome,
+        detail: clippedArguments(args),
+      });
+    return (next.handle() as Observable<unknown>).pipe(
+      mergeMap((result: unknown) => from(record('OK', result).then((): unknown => result))),
+      catchError((error: unknown) =>
+        from(record(error instanceof DomainError ? error.code : 'INTERNAL_SERVER_ERROR')).pipe(
+          mergeMap(() => throwError(() => error)),
+        ),
+      ),
+    );
+  }
+}

@@ -1,0 +1,71 @@
+import { Field, Float, ID, Int, ObjectType } from '@nestjs/graphql';
+import { InstantScalar, LocalDateScalar, TimeZoneScalar } from '../../common/graphql/scalars.js';
+
+@ObjectType({
+  description: 'Work of one shift on one queue in one state: how many roster intervals of it.',
+})
+export class ShiftAllocationSummary {
+  @Field()
+  queueKey!: string;
+
+  @Field()
+  queueName!: string;
+
+  @Field({ description: 'The state (USPS code) whose work it is.' })
+  state!: string;
+
+  @Field(() => Int, { description: 'Intervals of the shift spent on this queue and state.' })
+  intervals!: number;
+
+  @Field(() => Float)
+  hours!: number;
+}
+
+@ObjectType({
+  description:
+    'One of the signed-in employee’s shifts in a published roster, in UTC and in their own time zone.',
+})
+export class MyShift {
+  @Field(() => ID)
+  id!: string;
+
+  @Field(() => InstantScalar)
+  start!: Date;
+
+  @Field(() => InstantScalar)
+  end!: Date;
+
+  @Field(() => TimeZoneScalar, {
+    description: 'The employee’s zone, in which the local fields are given.',
+  })
+  timeZone!: string;
+
+  @Field(() => LocalDateScalar, { description: 'The employee’s local date of the start.' })
+  localDate!: string;
+
+  @Field({ description: 'Local start, ISO-8601 with offset, e.g. 2026-12-07T09:00:00-05:00.' })
+  localStart!: string;
+
+  @Field({ description: 'Local end, ISO-8601 with offset.' })
+  localEnd!: string;
+
+  @Field(() => Float)
+  paidHours!: number;
+
+  @Field(() => ID)
+  rosterId!: string;
+
+  @Field(() => Int)
+  rosterVersion!: number;
+
+  @Field(() => [ShiftAllocationSummary], {
+    description: 'The queues and states worked during the shift, most intervals first.',
+  })
+  allocations!: ShiftAllocationSummary[];
+
+  @Field(() => [String], {
+    description:
+      'Names of the pharmacists on duty in the same roster whose shifts overlap this one.',
+  })
+  supervisingPharmacists!: string[];
+}
