@@ -41,7 +41,7 @@ export class AuditService implements OnApplicationBootstrap, OnApplicationShutdo
       requestId: entry.requestId,
       subject: entry.principal?.subject ?? 'anonymous',
       roles: [...(entry.principal?.roles ?? [])],
-      keyId: null,
+      keyId: entry.principal?.keyId ?? null,
       kind: entry.kind,
       operation: entry.operation,
       entityIds: [...new Set(entry.entityIds)].slice(0, 200),

@@ -1,6 +1,6 @@
 import { createParamDecorator, SetMetadata, type ExecutionContext } from '@nestjs/common';
 import { GqlExecutionContext } from '@nestjs/graphql';
-import type { Principal, Role } from './role.js';
+import type { ApiScope, Principal, Role } from './role.js';
 
 export const ACCESS_METADATA = 'access:policy';
 
@@ -34,3 +34,8 @@ export const CurrentPrincipal = createParamDecorator(
   (_data: unknown, context: ExecutionContext): Principal | undefined =>
     requestOf(context)?.principal,
 );
+
+export const SCOPE_METADATA = 'access:scope';
+
+/** The scope an API key needs for this operation. Keys without it are refused; tokens are not affected. */
+export const RequiresScope = (scope: ApiScope) => SetMetadata(SCOPE_METADATA, scope);

@@ -1,8 +1,15 @@
 import { Injectable, Logger, type CanActivate, type ExecutionContext } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { DomainError, ErrorCode } from '../core/errors.js';
-import { ACCESS_METADATA, requestOf, type AccessPolicy } from './access.decorators.js';
+import {
+  ACCESS_METADATA,
+  SCOPE_METADATA,
+  requestOf,
+  type AccessPolicy,
+} from './access.decorators.js';
+import type { ApiScope } from './role.js';
 import { TokenService } from './token.service.js';
+import { API_KEY_PREFIX, ApiKeyService } from './api-keys/api-key.service.js';
 
 /**
  * Global guard, deny by default: an operation is reachable only if it says who may call it
@@ -15,9 +22,10 @@ export class AccessGuard implements CanActivate {
   constructor(
     private readonly reflector: Reflector,
     private readonly tokens: TokenService,
+    private readonly apiKeys: ApiKeyService,
   ) {}
 
-  canActivate(context: ExecutionContext): boolean {
+  async canActivate(context: ExecutionContext): Promise<boolean> {
     const policy = this.reflector.getAllAndOverride<AccessPolicy | undefined>(ACCESS_METADATA, [
       context.getHandler(),
       context.getClass(),
@@ -25,7 +33,11 @@ export class AccessGuard implements CanActivate {
     const request = requestOf(context);
     const header = request?.headers.authorization;
     const token = parseBearer(Array.isArray(header) ? header[0] : header);
-    if (token !== undefined && request) request.principal = this.tokens.verify(token);
+    if (token !== undefined && request) {
+      request.principal = token.startsWith(API_KEY_PREFIX)
+        ? await this.apiKeys.authenticate(token)
+        : this.tokens.verify(token);
+    }
     if (!policy) {
       this.logger.error(
         `${context.getClass().name}.${context.getHandler().name} declares no access policy; refused`,
@@ -46,7 +58,29 @@ export class AccessGuard implements CanActivate {
         `Roles ${principal.roles.join(', ')} may not perform this operation (allowed: ${policy.roles.join(', ')})`,
       );
     }
+    this.assertKeyScope(context, principal.keyId, principal.scopes);
     return true;
+  }
+
+  /** An API key may use an operation only if the operation names a scope and the key holds it. */
+  private assertKeyScope(
+    context: ExecutionContext,
+    keyId: string | undefined,
+    scopes: readonly ApiScope[] | undefined,
+  ): void {
+    if (keyId === undefined) return;
+    const needed = this.reflector.getAllAndOverride<ApiScope | undefined>(SCOPE_METADATA, [
+      context.getHandler(),
+      context.getClass(),
+    ]);
+    if (!needed || !scopes?.includes(needed)) {
+      throw new DomainError(
+        ErrorCode.FORBIDDEN,
+        needed
+          ? `This API key lacks the scope ${needed}`
+          : 'This operation is not open to API keys',
+      );
+    }
   }
 }
 

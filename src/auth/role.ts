@@ -22,4 +22,16 @@ export interface Principal {
   readonly roles: readonly Role[];
   /** Set for technicians and pharmacists: the employee record they act as. */
   readonly employeeId?: string;
+  /** Set when the caller used an HR system API key: its id and what it may do. */
+  readonly keyId?: string;
+  readonly scopes?: readonly ApiScope[];
 }
+
+/** What an HR system's API key may do, on top of the HR_SYSTEM role. */
+export enum ApiScope {
+  READ_EMPLOYEES = 'READ_EMPLOYEES',
+  WRITE_EMPLOYEES = 'WRITE_EMPLOYEES',
+  READ_ROSTERS = 'READ_ROSTERS',
+}
+
+registerEnumType(ApiScope, { name: 'ApiScope', description: 'What an HR system API key may do.' });

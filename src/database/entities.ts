@@ -16,6 +16,7 @@ import { RosterEntity } from '../rostering/entities/roster.entity.js';
 import { CalendarFeedEntity } from '../self-service/calendar-feed.entity.js';
 
 import { AuditEventEntity } from '../audit/audit-event.entity.js';
+import { ApiKeyEntity } from '../auth/api-keys/api-key.entity.js';
 
 export const ENTITIES = [
   EmployeeEntity,
@@ -32,5 +33,6 @@ export const ENTITIES = [
   OptimizationRunEntity,
   RosterEditEntity,
   AuditEventEntity,
+  ApiKeyEntity,
   CalendarFeedEntity,
 ] as const;

@@ -1,6 +1,7 @@
 import { Rostering1795660294151 } from '../../migrations/1795660294151-Rostering.js';
 import { WorkforceRegulationDemand1795658411586 } from '../../migrations/1795658411586-WorkforceRegulationDemand.js';
 import { AuditTrail1795663600975 } from '../../migrations/1795663600975-AuditTrail.js';
+import { ApiKeys1795664134412 } from '../../migrations/1795664134412-ApiKeys.js';
 import { CalendarFeeds1795663374052 } from '../../migrations/1795663374052-CalendarFeeds.js';
 
 /** Every migration in `migrations/`, in order, listed explicitly (no globs: the same list works under jest, the CLI and dist/). */
@@ -9,4 +10,5 @@ export const MIGRATIONS = [
   Rostering1795660294151,
   CalendarFeeds1795663374052,
   AuditTrail1795663600975,
+  ApiKeys1795664134412,
 ] as const;

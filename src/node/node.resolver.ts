@@ -1,6 +1,6 @@
 import { Args, ID, Query, Resolver } from '@nestjs/graphql';
-import { Allow, CurrentPrincipal } from '../auth/access.decorators.js';
-import { ALL_ROLES, type Principal, type Role } from '../auth/role.js';
+import { Allow, CurrentPrincipal, RequiresScope } from '../auth/access.decorators.js';
+import { ALL_ROLES, type Principal, type Role, ApiScope } from '../auth/role.js';
 import { Node } from '../common/graphql/node.model.js';
 import { ValidationFailedError } from '../core/errors.js';
 import { NodeService } from './node.service.js';
@@ -17,6 +17,7 @@ export class NodeResolver {
       'Any object by its id. Personal records are visible only to their owner and staff administrators.',
   })
   @Allow(...(ALL_ROLES as [Role, ...Role[]]))
+  @RequiresScope(ApiScope.READ_EMPLOYEES)
   node(
     @Args('id', { type: () => ID }) id: string,
     @CurrentPrincipal() principal: Principal,

@@ -9,8 +9,8 @@ import {
   ResolveField,
   Resolver,
 } from '@nestjs/graphql';
-import { Allow, CurrentPrincipal } from '../auth/access.decorators.js';
-import { Role, type Principal } from '../auth/role.js';
+import { Allow, CurrentPrincipal, RequiresScope } from '../auth/access.decorators.js';
+import { Role, type Principal, ApiScope } from '../auth/role.js';
 import type { GraphQLRequestContext } from '../common/graphql/graphql.module.js';
 import { LocalDateScalar } from '../common/graphql/scalars.js';
 import { OptimizationRun, StartRosterOptimizationInput } from './graphql/run.model.js';
@@ -84,19 +84,22 @@ export class RosterResolver {
   ) {}
 
   @Query(() => Roster)
-  @Allow(...PLANNERS)
+  @Allow(...PLANNERS, Role.HR_SYSTEM)
+  @RequiresScope(ApiScope.READ_ROSTERS)
   roster(@Args('id', { type: () => ID }) id: string): Promise<Roster> {
     return this.rosterService.byId(id);
   }
 
   @Query(() => [Roster], { description: 'Every version of a week’s roster.' })
-  @Allow(...PLANNERS)
+  @Allow(...PLANNERS, Role.HR_SYSTEM)
+  @RequiresScope(ApiScope.READ_ROSTERS)
   rosters(@Args('week', { type: () => LocalDateScalar }) week: string): Promise<Roster[]> {
     return this.rosterService.versions(week);
   }
 
   @Query(() => Roster, { nullable: true, description: 'The published roster of a week, if any.' })
-  @Allow(...PLANNERS)
+  @Allow(...PLANNERS, Role.HR_SYSTEM)
+  @RequiresScope(ApiScope.READ_ROSTERS)
   publishedRoster(
     @Args('week', { type: () => LocalDateScalar }) week: string,
   ): Promise<Roster | null> {

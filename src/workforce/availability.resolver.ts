@@ -1,7 +1,7 @@
 import { Args, Mutation, Resolver } from '@nestjs/graphql';
-import { Allow, CurrentPrincipal } from '../auth/access.decorators.js';
+import { Allow, CurrentPrincipal, RequiresScope } from '../auth/access.decorators.js';
 import { assertOwnRecordOrRole } from '../auth/ownership.js';
-import { Role, type Principal } from '../auth/role.js';
+import { Role, type Principal, ApiScope } from '../auth/role.js';
 import { AvailabilityService } from './availability.service.js';
 import { AvailabilityWindow, TimeOff } from './graphql/availability.model.js';
 import {
@@ -18,6 +18,7 @@ export class AvailabilityResolver {
     description: 'Replaces an employee’s recurring availability. Staff may set only their own.',
   })
   @Allow(Role.ADMIN, Role.MANAGER, Role.HR_SYSTEM, Role.TECHNICIAN, Role.PHARMACIST)
+  @RequiresScope(ApiScope.WRITE_EMPLOYEES)
   setAvailability(
     @Args('input') input: SetAvailabilityInput,
     @CurrentPrincipal() principal: Principal,

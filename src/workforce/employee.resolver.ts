@@ -1,7 +1,7 @@
 import { Args, Mutation, Query, Resolver } from '@nestjs/graphql';
-import { Allow, CurrentPrincipal } from '../auth/access.decorators.js';
+import { Allow, CurrentPrincipal, RequiresScope } from '../auth/access.decorators.js';
 import { assertOwnRecordOrRole } from '../auth/ownership.js';
-import { Role, type Principal } from '../auth/role.js';
+import { Role, type Principal, ApiScope } from '../auth/role.js';
 import { BulkUpsertResult } from '../common/graphql/bulk.js';
 import type { Connection } from '../common/graphql/connection.js';
 import { DomainError, ErrorCode } from '../core/errors.js';
@@ -29,6 +29,7 @@ export class EmployeeResolver {
     description: 'Employees in a stable order, with filters; cursor pagination.',
   })
   @Allow(Role.ADMIN, Role.MANAGER, Role.HR_SYSTEM)
+  @RequiresScope(ApiScope.READ_EMPLOYEES)
   employees(@Args() { first, after, filter }: EmployeeListArgs): Promise<Connection<Employee>> {
     return this.employeeService.list(filter ?? {}, first, after);
   }
@@ -37,6 +38,7 @@ export class EmployeeResolver {
     description: 'One employee. Technicians and pharmacists may read only their own record.',
   })
   @Allow(Role.ADMIN, Role.MANAGER, Role.HR_SYSTEM, Role.TECHNICIAN, Role.PHARMACIST)
+  @RequiresScope(ApiScope.READ_EMPLOYEES)
   employee(
     @Args() { id }: EmployeeIdArgs,
     @CurrentPrincipal() principal: Principal,
@@ -60,6 +62,7 @@ export class EmployeeResolver {
     description: 'Creates or updates employees by externalId; reports each row.',
   })
   @Allow(Role.ADMIN, Role.MANAGER, Role.HR_SYSTEM)
+  @RequiresScope(ApiScope.WRITE_EMPLOYEES)
   upsertEmployees(@Args('input') input: UpsertEmployeesInput): Promise<BulkUpsertResult> {
     return this.employeeImport.upsert(input);
   }
@@ -68,6 +71,7 @@ export class EmployeeResolver {
     description: 'Creates or updates licences by (employeeExternalId, state, kind).',
   })
   @Allow(Role.ADMIN, Role.MANAGER, Role.HR_SYSTEM)
+  @RequiresScope(ApiScope.WRITE_EMPLOYEES)
   upsertLicences(@Args('input') input: UpsertLicencesInput): Promise<BulkUpsertResult> {
     return this.credentialImport.upsertLicences(input);
   }
@@ -76,6 +80,7 @@ export class EmployeeResolver {
     description: 'Creates or updates certifications by (employeeExternalId, kind).',
   })
   @Allow(Role.ADMIN, Role.MANAGER, Role.HR_SYSTEM)
+  @RequiresScope(ApiScope.WRITE_EMPLOYEES)
   upsertCertifications(@Args('input') input: UpsertCertificationsInput): Promise<BulkUpsertResult> {
     return this.credentialImport.upsertCertifications(input);
   }
