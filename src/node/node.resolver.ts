@@ -1,4 +1,5 @@
-import { Args, ID, Query, Resolver } from '@nestjs/graphql';
+import { IdArg } from '../common/graphql/id-arg.js';
+import { Query, Resolver } from '@nestjs/graphql';
 import { Allow, CurrentPrincipal, RequiresScope } from '../auth/access.decorators.js';
 import { ALL_ROLES, type Principal, type Role, ApiScope } from '../auth/role.js';
 import { Node } from '../common/graphql/node.model.js';
@@ -18,10 +19,7 @@ export class NodeResolver {
   })
   @Allow(...(ALL_ROLES as [Role, ...Role[]]))
   @RequiresScope(ApiScope.READ_EMPLOYEES)
-  node(
-    @Args('id', { type: () => ID }) id: string,
-    @CurrentPrincipal() principal: Principal,
-  ): Promise<Node | null> {
+  node(@IdArg('id') id: string, @CurrentPrincipal() principal: Principal): Promise<Node | null> {
     if (!UUID.test(id))
       throw ValidationFailedError.forField('id', id, 'must be an id returned by this API (a UUID)');
     return this.nodes.node(id, principal);

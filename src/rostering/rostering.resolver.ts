@@ -1,7 +1,7 @@
+import { IdArg } from '../common/graphql/id-arg.js';
 import {
   Args,
   Context,
-  ID,
   Int,
   Mutation,
   Parent,
@@ -57,7 +57,7 @@ export class OptimizationRunResolver {
     description: 'Status and progress of a run; on success, the draft roster’s id.',
   })
   @Allow(...PLANNERS)
-  optimizationRun(@Args('id', { type: () => ID }) id: string): Promise<OptimizationRun> {
+  optimizationRun(@IdArg('id') id: string): Promise<OptimizationRun> {
     return this.runs.byId(id);
   }
 
@@ -71,7 +71,7 @@ export class OptimizationRunResolver {
 
   @Mutation(() => OptimizationRun, { description: 'Stops a queued or running optimization.' })
   @Allow(...PLANNERS)
-  cancelOptimizationRun(@Args('id', { type: () => ID }) id: string): Promise<OptimizationRun> {
+  cancelOptimizationRun(@IdArg('id') id: string): Promise<OptimizationRun> {
     return this.runs.cancel(id);
   }
 }
@@ -86,7 +86,7 @@ export class RosterResolver {
   @Query(() => Roster)
   @Allow(...PLANNERS, Role.HR_SYSTEM)
   @RequiresScope(ApiScope.READ_ROSTERS)
-  roster(@Args('id', { type: () => ID }) id: string): Promise<Roster> {
+  roster(@IdArg('id') id: string): Promise<Roster> {
     return this.rosterService.byId(id);
   }
 
@@ -111,7 +111,7 @@ export class RosterResolver {
   })
   @Allow(...PLANNERS)
   publishRoster(
-    @Args('id', { type: () => ID }) id: string,
+    @IdArg('id') id: string,
     @CurrentPrincipal() principal: Principal,
   ): Promise<Roster> {
     return this.rosterService.publish(id, principal);
@@ -120,8 +120,8 @@ export class RosterResolver {
   @Query(() => RosterComparison, { description: 'Two versions side by side.' })
   @Allow(...PLANNERS)
   compareRosters(
-    @Args('fromId', { type: () => ID }) fromId: string,
-    @Args('toId', { type: () => ID }) toId: string,
+    @IdArg('fromId') fromId: string,
+    @IdArg('toId') toId: string,
   ): Promise<RosterComparison> {
     return this.rosterService.compare(fromId, toId);
   }
@@ -131,7 +131,7 @@ export class RosterResolver {
   })
   shifts(
     @Parent() roster: Roster,
-    @Args('employeeId', { type: () => ID, nullable: true }) employeeId: string | null,
+    @IdArg('employeeId', { nullable: true }) employeeId: string | null,
   ): Promise<RosterShift[]> {
     return this.rosterService.shifts(roster.id, employeeId);
   }

@@ -1,4 +1,5 @@
-import { Args, Context, ID, Mutation, Query, Resolver } from '@nestjs/graphql';
+import { IdArg } from '../common/graphql/id-arg.js';
+import { Args, Context, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { Allow, CurrentPrincipal } from '../auth/access.decorators.js';
 import { Role, type Principal } from '../auth/role.js';
 import type { GraphQLRequestContext } from '../common/graphql/graphql.module.js';
@@ -58,7 +59,7 @@ export class SelfServiceResolver {
   })
   @Allow(Role.TECHNICIAN, Role.PHARMACIST, Role.MANAGER, Role.ADMIN)
   revokeCalendarFeed(
-    @Args('id', { type: () => ID }) id: string,
+    @IdArg('id') id: string,
     @CurrentPrincipal() principal: Principal,
   ): Promise<CalendarFeed> {
     return this.feeds.revoke(id, principal);

@@ -1,4 +1,5 @@
-import { Args, ID, Mutation, Query, Resolver } from '@nestjs/graphql';
+import { IdArg } from '../../common/graphql/id-arg.js';
+import { Args, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { Allow, CurrentPrincipal } from '../access.decorators.js';
 import { Role, type Principal } from '../role.js';
 import { ApiKey, CreateApiKeyInput, CreatedApiKey } from './api-key.model.js';
@@ -27,7 +28,7 @@ export class ApiKeyResolver {
 
   @Mutation(() => ApiKey, { description: 'Revokes an API key at once.' })
   @Allow(Role.ADMIN)
-  revokeApiKey(@Args('id', { type: () => ID }) id: string): Promise<ApiKey> {
+  revokeApiKey(@IdArg('id') id: string): Promise<ApiKey> {
     return this.keys.revoke(id);
   }
 }
