@@ -7,7 +7,7 @@ import { QueueEntity } from '../demand/entities/queue.entity.js';
 import { RosterEntity, RosterStatus } from '../rostering/entities/roster.entity.js';
 import type { RosterShift } from '../rostering/graphql/roster.model.js';
 import { RosterService } from '../rostering/roster.service.js';
-import { EmployeeEntity, EmployeeRole } from '../workforce/entities/employee.entity.js';
+import { EmployeeEntity } from '../workforce/entities/employee.entity.js';
 import type { MyShift, ShiftAllocationSummary } from './graphql/my-shift.model.js';
 
 /** The longest range myShifts answers in one call. */
@@ -54,6 +54,8 @@ export class MyShiftsService {
   async publishedShifts(employeeId: string, from: Date, to: Date): Promise<MyShift[]> {
     await this.employee(employeeId);
     const rosters = await this.dataSource.getRepository(RosterEntity).find({
+      // Only what the view needs: a roster's allocations are read for this employee alone, below.
+      select: { id: true, week: true, version: true, timeZone: true, intervalMinutes: true },
       where: {
         status: RosterStatus.PUBLISHED,
         // A week's shifts lie within its Monday-to-Monday in the planning zone (give or take a day).
@@ -67,18 +69,12 @@ export class MyShiftsService {
     );
     const result: MyShift[] = [];
     for (const roster of rosters) {
-      const all = await this.rosters.shifts(roster.id);
-      const mine = all.filter(
-        (s) =>
-          s.employeeId === employeeId &&
-          s.start.getTime() < to.getTime() &&
-          s.end.getTime() > from.getTime(),
+      const mine = (await this.rosters.shifts(roster.id, employeeId)).filter(
+        (s) => s.start.getTime() < to.getTime() && s.end.getTime() > from.getTime(),
       );
       if (mine.length === 0) continue;
-      const pharmacists = all.filter(
-        (s) => s.role === EmployeeRole.PHARMACIST && s.employeeId !== employeeId,
-      );
-      const allocations = allocationsByInterval(roster, employeeId);
+      const pharmacists = await this.pharmacistsOnDuty(roster.id, employeeId, mine);
+      const allocations = await this.allocationsByInterval(roster.id, employeeId);
       for (const shift of mine)
         result.push({
           id: shift.id,
@@ -96,32 +92,54 @@ export class MyShiftsService {
             ...new Set(
               pharmacists
                 .filter((p) => p.start < shift.end && p.end > shift.start)
-                .map((p) => p.employeeName),
+                .map((p) => p.name),
             ),
-          ].sort((a, b) => a.localeCompare(b)),
+          ].sort((x, y) => x.localeCompare(y)),
         });
     }
-    return result.sort((a, b) => a.start.getTime() - b.start.getTime());
+    return result.sort((x, y) => x.start.getTime() - y.start.getTime());
+  }
+
+  /** Pharmacists' shifts in the roster overlapping the employee's shifts (one query). */
+  private async pharmacistsOnDuty(
+    rosterId: string,
+    employeeId: string,
+    shifts: RosterShift[],
+  ): Promise<{ name: string; start: Date; end: Date }[]> {
+    const earliest = new Date(Math.min(...shifts.map((s) => s.start.getTime())));
+    const latest = new Date(Math.max(...shifts.map((s) => s.end.getTime())));
+    const rows = await this.dataSource.query<{ name: string; start_at: Date; end_at: Date }[]>(
+      `SELECT e.name, s.start_at, s.end_at FROM roster_shift s JOIN employee e ON e.id = s.employee_id
+       WHERE s.roster_id = $1 AND e.role = 'PHARMACIST' AND s.employee_id <> $2 AND s.start_at < $4 AND s.end_at > $3`,
+      [rosterId, employeeId, earliest, latest],
+    );
+    return rows.map((r) => ({ name: r.name, start: r.start_at, end: r.end_at }));
+  }
+
+  /** The employee's (queueId, state) pairs per interval index of the roster's week grid, filtered in SQL. */
+  private async allocationsByInterval(
+    rosterId: string,
+    employeeId: string,
+  ): Promise<Map<number, [string, string][]>> {
+    const rows = await this.dataSource.query<
+      { interval: number; queue_id: string; state: string }[]
+    >(
+      `SELECT (a->>1)::int AS interval, a->>2 AS queue_id, a->>3 AS state
+       FROM roster r, jsonb_array_elements(r.allocations) a WHERE r.id = $1 AND a->>0 = $2`,
+      [rosterId, employeeId],
+    );
+    const byInterval = new Map<number, [string, string][]>();
+    for (const row of rows)
+      byInterval.set(row.interval, [
+        ...(byInterval.get(row.interval) ?? []),
+        [row.queue_id, row.state],
+      ]);
+    return byInterval;
   }
 }
 
 function isoDate(ms: number): string {
   return new Date(ms).toISOString().slice(0, 10);
-}
-
-/** The employee's (queueId, state) pairs per interval index of the roster's week grid. */
-function allocationsByInterval(
-  roster: RosterEntity,
-  employeeId: string,
-): Map<number, [string, string][]> {
-  const byInterval = new Map<number, [string, string][]>();
-  for (const [who, interval, queueId, state] of roster.allocations) {
-    if (who !== employeeId) continue;
-    const list = byInterval.get(interval) ?? [];
-    list.push([queueId, state]);
-    byInterval.set(interval, list);
-  }
-  return byInterval;
 }
 
 /** Interval i starts at Monday 00:00 of the roster's week in its zone, plus i × intervalMinutes. */
@@ -130,7 +148,7 @@ export function gridStart(roster: Pick<RosterEntity, 'week' | 'timeZone'>): numb
 }
 
 function summarise(
-  roster: RosterEntity,
+  roster: Pick<RosterEntity, 'week' | 'timeZone' | 'intervalMinutes'>,
   shift: RosterShift,
   byInterval: Map<number, [string, string][]>,
   queues: Map<string, QueueEntity>,
