@@ -21,6 +21,7 @@ import { generateInstance } from '../src/core/generator/index.js';
 import { runSolveInWorker } from '../src/core/optimizer/index.js';
 import { startEmbeddedPostgres } from '../src/database/embedded-postgres.js';
 import { SampleOrganisationSeeder } from '../src/planning/sample-organisation.seeder.js';
+import { RunStatus } from '../src/rostering/entities/optimization-run.entity.js';
 import { OptimizationRunService } from '../src/rostering/optimization-run.service.js';
 import { RosterService } from '../src/rostering/roster.service.js';
 
@@ -45,7 +46,7 @@ async function publishedRosterOfMediumOrganisation(
     { subject: 'load-test', roles: [] },
   );
   let status = run;
-  while (status.status === 'QUEUED' || status.status === 'RUNNING') {
+  while (status.status === RunStatus.QUEUED || status.status === RunStatus.RUNNING) {
     await new Promise((resolve) => setTimeout(resolve, 500));
     status = await runs.byId(run.id);
   }
@@ -60,7 +61,7 @@ async function publishedRosterOfMediumOrganisation(
       `SELECT s.employee_id FROM roster_shift s JOIN employee e ON e.id = s.employee_id WHERE s.roster_id = $1 AND e.role = 'TECHNICIAN' LIMIT 1`,
       [status.rosterId],
     );
-  return { rosterId: status.rosterId, technicianId: row!.employee_id };
+  return { rosterId: status.rosterId, technicianId: row.employee_id };
 }
 
 interface Measured {
