@@ -11,19 +11,11 @@ registerEnumType(RosterStatus, {
 });
 registerEnumType(RosterSource, { name: 'RosterSource' });
 
-@ObjectType({ description: 'A shift, in UTC and in the employee’s own time zone.' })
-export class RosterShift {
+/** The times of a shift, in UTC and in the employee's own zone: shared by every shift view. */
+@ObjectType({ isAbstract: true })
+export abstract class ShiftTimes {
   @Field(() => ID)
   id!: string;
-
-  @Field(() => ID)
-  employeeId!: string;
-
-  @Field()
-  employeeName!: string;
-
-  @Field(() => EmployeeRole)
-  role!: EmployeeRole;
 
   @Field(() => InstantScalar)
   start!: Date;
@@ -49,6 +41,18 @@ export class RosterShift {
 
   @Field(() => Float)
   paidHours!: number;
+}
+
+@ObjectType({ description: 'A shift, in UTC and in the employee’s own time zone.' })
+export class RosterShift extends ShiftTimes {
+  @Field(() => ID)
+  employeeId!: string;
+
+  @Field()
+  employeeName!: string;
+
+  @Field(() => EmployeeRole)
+  role!: EmployeeRole;
 
   @Field()
   pinned!: boolean;

@@ -1,5 +1,5 @@
 import { Field, Float, ID, Int, ObjectType } from '@nestjs/graphql';
-import { InstantScalar, LocalDateScalar, TimeZoneScalar } from '../../common/graphql/scalars.js';
+import { ShiftTimes } from '../../rostering/graphql/roster.model.js';
 
 @ObjectType({
   description: 'Work of one shift on one queue in one state: how many roster intervals of it.',
@@ -25,33 +25,7 @@ export class ShiftAllocationSummary {
   description:
     'One of the signed-in employee’s shifts in a published roster, in UTC and in their own time zone.',
 })
-export class MyShift {
-  @Field(() => ID)
-  id!: string;
-
-  @Field(() => InstantScalar)
-  start!: Date;
-
-  @Field(() => InstantScalar)
-  end!: Date;
-
-  @Field(() => TimeZoneScalar, {
-    description: 'The employee’s zone, in which the local fields are given.',
-  })
-  timeZone!: string;
-
-  @Field(() => LocalDateScalar, { description: 'The employee’s local date of the start.' })
-  localDate!: string;
-
-  @Field({ description: 'Local start, ISO-8601 with offset, e.g. 2026-12-07T09:00:00-05:00.' })
-  localStart!: string;
-
-  @Field({ description: 'Local end, ISO-8601 with offset.' })
-  localEnd!: string;
-
-  @Field(() => Float)
-  paidHours!: number;
-
+export class MyShift extends ShiftTimes {
   @Field(() => ID)
   rosterId!: string;
 
