@@ -239,7 +239,8 @@ function meetsTarget(agents: number, load: number, target: ErlangATarget): boole
   if (agents === 0) return false;
   const { theta, tau } = rates(target);
   const stationary = solveStationary(agents, load, theta, 'chain');
-  const occupancy = (load * (1 - stationary.abandonmentProbability)) / agents;
+  // Clamped as in erlangAMetrics: past saturation the ratio exceeds 1 only by rounding.
+  const occupancy = Math.min(1, (load * (1 - stationary.abandonmentProbability)) / agents);
   if (occupancy > target.maxOccupancy) return false;
   return serviceLevelOf(agents, load, theta, tau, stationary) >= target.targetServiceLevel;
 }

@@ -268,4 +268,18 @@ describe('Erlang A behaviour', () => {
       { numRuns: 150 },
     );
   });
+
+  it('sizes a saturated queue with an occupancy cap of 1 to the smallest N (regression: found by the property)', () => {
+    const goal = {
+      ahtSeconds: 240,
+      targetAnswerSeconds: 98,
+      targetServiceLevel: 0.05,
+      maxOccupancy: 1,
+      patienceSeconds: 118.71719881836188,
+    };
+    const load = 191.0472968540939;
+    const required = erlangARequiredAgents(load, goal);
+    expect(erlangAMetrics(required, load, goal).serviceLevel).toBeGreaterThanOrEqual(0.05);
+    expect(erlangAMetrics(required - 1, load, goal).serviceLevel).toBeLessThan(0.05);
+  });
 });
