@@ -9,8 +9,8 @@ import { catchError, from, mergeMap, type Observable, throwError } from 'rxjs';
 import type { Principal } from '../auth/role.js';
 import { DomainError } from '../core/errors.js';
 import { AuditService } from './audit.service.js';
+import { isUuid } from '../common/graphql/id-arg.js';
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const MAX_IDS = 200;
 const MAX_DETAIL_CHARS = 8000;
 
@@ -18,7 +18,7 @@ const MAX_DETAIL_CHARS = 8000;
 export function idsIn(value: unknown, found = new Set<string>(), depth = 0): Set<string> {
   if (found.size >= MAX_IDS || depth > 6 || value === null || value === undefined) return found;
   if (typeof value === 'string') {
-    if (UUID.test(value)) found.add(value);
+    if (isUuid(value)) found.add(value);
   } else if (Array.isArray(value)) {
     for (const item of value) idsIn(item, found, depth + 1);
   } else if (typeof value === 'object' && !(value instanceof Date)) {

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import { ValidationFailedError } from '../core/errors.js';
+import { formatLocalTime, parseLocalTime } from '../core/time/index.js';
 import { QueueChannel, QueueEntity } from './entities/queue.entity.js';
 import { ShiftTemplateEntity } from './entities/shift-template.entity.js';
 import type { Queue, UpsertQueueInput } from './graphql/queue.model.js';
@@ -12,18 +13,12 @@ export function toQueue(e: QueueEntity): Queue {
   return queue;
 }
 
-function minuteOf(time: string): number {
-  return Number(time.slice(0, 2)) * 60 + Number(time.slice(3, 5));
-}
-
 export function toShiftTemplate(e: ShiftTemplateEntity): ShiftTemplate {
-  const time = (minute: number) =>
-    `${String(Math.floor(minute / 60)).padStart(2, '0')}:${String(minute % 60).padStart(2, '0')}`;
   return {
     id: e.id,
     key: e.key,
     name: e.name,
-    startTimes: e.startMinutes.map(time),
+    startTimes: e.startMinutes.map(formatLocalTime),
     lengthMinutes: e.lengthMinutes,
     unpaidBreaks: e.unpaidBreaks,
     site: e.site,
@@ -94,8 +89,8 @@ export class QueueService {
   }
 
   async upsertShiftTemplate(input: UpsertShiftTemplateInput): Promise<ShiftTemplate> {
-    const startMinutes = [...new Set(input.startTimes.map(minuteOf))].sort((a, b) => a - b);
-    const offGrid = input.startTimes.findIndex((time) => minuteOf(time) % 15 !== 0);
+    const startMinutes = [...new Set(input.startTimes.map(parseLocalTime))].sort((a, b) => a - b);
+    const offGrid = input.startTimes.findIndex((time) => parseLocalTime(time) % 15 !== 0);
     if (offGrid >= 0)
       throw ValidationFailedError.forField(
         `input.startTimes[${offGrid}]`,

@@ -19,7 +19,7 @@ import {
   type SoftWeights,
   type TaskType,
 } from '../core/model/index.js';
-import { buildGrid } from '../core/time/index.js';
+import { buildGrid, formatLocalTime } from '../core/time/index.js';
 import { QueueChannel, QueueEntity } from '../demand/entities/queue.entity.js';
 import { ShiftTemplateEntity } from '../demand/entities/shift-template.entity.js';
 import {
@@ -36,7 +36,6 @@ import { CertificationEntity } from '../workforce/entities/certification.entity.
 import { EmployeeEntity } from '../workforce/entities/employee.entity.js';
 import { LicenceEntity } from '../workforce/entities/licence.entity.js';
 import { TimeOffEntity, TimeOffStatus } from '../workforce/entities/time-off.entity.js';
-import { minuteToLocalTime } from '../workforce/workforce.mappers.js';
 
 export interface PlanningOptions {
   readonly pinnedShifts?: readonly Shift[];
@@ -173,8 +172,8 @@ export class PlanningInstanceLoader {
       experienceHours: p.remoteExperienceHours,
       availability: (windows.get(p.id) ?? []).map((w) => ({
         dayOfWeek: w.dayOfWeek as 1 | 2 | 3 | 4 | 5 | 6 | 7,
-        start: minuteToLocalTime(w.startMinute),
-        end: w.endMinute === 1440 ? '24:00' : minuteToLocalTime(w.endMinute),
+        start: formatLocalTime(w.startMinute),
+        end: formatLocalTime(w.endMinute),
       })),
       timeOff: (timeOff.get(p.id) ?? []).map((t) => ({
         start: t.start.getTime(),
@@ -199,7 +198,7 @@ export class PlanningInstanceLoader {
     return rows.map((t) => ({
       id: t.id,
       name: t.name,
-      startTimes: t.startMinutes.map(minuteToLocalTime),
+      startTimes: t.startMinutes.map(formatLocalTime),
       lengthsHours: t.lengthMinutes.map((minutes) => minutes / 60),
       unpaidBreaks: t.unpaidBreaks.map((rule) => ({
         minShiftHours: rule.minShiftMinutes / 60,

@@ -13,21 +13,17 @@ import type {
   SetAvailabilityInput,
 } from './graphql/availability.input.js';
 import { toAvailabilityWindow, toTimeOff } from './workforce.mappers.js';
+import { parseLocalTime } from '../core/time/index.js';
 
 const MAX_TIME_OFF_DAYS = 366;
-
-function minuteOf(time: string): number {
-  const [hours, minutes] = time.split(':').map(Number);
-  return hours * 60 + minutes;
-}
 
 /** Windows as minutes of the local day, checked for order and overlap within each day. */
 export function toWindowMinutes(
   windows: AvailabilityWindowInput[],
 ): { dayOfWeek: number; startMinute: number; endMinute: number }[] {
   const converted = windows.map((w, index) => {
-    const startMinute = minuteOf(w.start);
-    const endMinute = w.end ? minuteOf(w.end) : 1440;
+    const startMinute = parseLocalTime(w.start);
+    const endMinute = w.end ? parseLocalTime(w.end) : 1440;
     if (endMinute <= startMinute)
       throw ValidationFailedError.forField(
         `input.windows[${index}].end`,

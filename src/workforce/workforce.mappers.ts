@@ -1,3 +1,4 @@
+import { formatLocalTime } from '../core/time/index.js';
 import type { AvailabilityWindowEntity } from './entities/availability-window.entity.js';
 import type { CertificationEntity } from './entities/certification.entity.js';
 import type { EmployeeEntity } from './entities/employee.entity.js';
@@ -58,16 +59,12 @@ export function toCertification(c: CertificationEntity): Certification {
   };
 }
 
-export function minuteToLocalTime(minute: number): string {
-  return `${String(Math.floor(minute / 60)).padStart(2, '0')}:${String(minute % 60).padStart(2, '0')}`;
-}
-
 export function toAvailabilityWindow(w: AvailabilityWindowEntity): AvailabilityWindow {
   const endOfDay = w.endMinute === 1440;
   return {
     dayOfWeek: w.dayOfWeek,
-    start: minuteToLocalTime(w.startMinute),
-    end: endOfDay ? null : minuteToLocalTime(w.endMinute),
+    start: formatLocalTime(w.startMinute),
+    end: endOfDay ? null : formatLocalTime(w.endMinute),
     endOfDay,
   };
 }

@@ -4,6 +4,9 @@ import { ValidationFailedError } from '../../core/errors.js';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
+/** Ids of this API are UUIDs. */
+export const isUuid = (value: string): boolean => UUID.test(value);
+
 /** Refuses an id argument that is not a UUID, naming the argument, before it reaches the database. */
 @Injectable()
 class IdPipe implements PipeTransform<unknown, unknown> {
@@ -11,7 +14,7 @@ class IdPipe implements PipeTransform<unknown, unknown> {
 
   transform(value: unknown): unknown {
     if (value === null || value === undefined) return value;
-    if (typeof value !== 'string' || !UUID.test(value))
+    if (typeof value !== 'string' || !isUuid(value))
       throw ValidationFailedError.forField(
         this.name,
         value,
