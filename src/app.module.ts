@@ -20,6 +20,8 @@ import { PlanningModule } from './planning/planning.module.js';
 import { RosteringModule } from './rostering/rostering.module.js';
 import { WorkforceModule } from './workforce/workforce.module.js';
 import { SelfServiceModule } from './self-service/self-service.module.js';
+import { NotificationsModule } from './notifications/notifications.module.js';
+import { ShiftTradingModule } from './shift-trading/shift-trading.module.js';
 
 /** Feature modules, one folder each. The schema printer discovers resolvers through this list. */
 export const FEATURE_MODULES = [
@@ -35,6 +37,8 @@ export const FEATURE_MODULES = [
   PlanningModule,
   RosteringModule,
   SelfServiceModule,
+  NotificationsModule,
+  ShiftTradingModule,
 ];
 
 @Module({})

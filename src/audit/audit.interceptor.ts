@@ -1,5 +1,6 @@
 import {
   Injectable,
+  Logger,
   type CallHandler,
   type ExecutionContext,
   type NestInterceptor,
@@ -7,7 +8,8 @@ import {
 import { GqlExecutionContext, type GqlContextType } from '@nestjs/graphql';
 import { catchError, from, mergeMap, type Observable, throwError } from 'rxjs';
 import type { Principal } from '../auth/role.js';
-import { DomainError } from '../core/errors.js';
+import { errorCodeOf } from '../common/errors/graphql-errors.js';
+import { AuditChanges } from './audit-changes.js';
 import { AuditService } from './audit.service.js';
 import { isUuid } from '../common/graphql/id-arg.js';
 
@@ -34,10 +36,18 @@ function clippedArguments(args: unknown): object {
     : { arguments: `${text.slice(0, MAX_DETAIL_CHARS)}… (${text.length} characters)` };
 }
 
-/** Records every GraphQL mutation in the audit trail, with its outcome, before the answer leaves. */
+/**
+ * Records every GraphQL mutation in the audit trail, with its outcome and the personnel records it
+ * changed (noted by the services in this mutation's AuditChanges log), before the answer leaves.
+ */
 @Injectable()
 export class AuditInterceptor implements NestInterceptor {
-  constructor(private readonly audit: AuditService) {}
+  private readonly logger = new Logger(AuditInterceptor.name);
+
+  constructor(
+    private readonly audit: AuditService,
+    private readonly auditChanges: AuditChanges,
+  ) {}
 
   intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
     if (context.getType<GqlContextType>() !== 'graphql') return next.handle();
@@ -46,22 +56,31 @@ export class AuditInterceptor implements NestInterceptor {
     if (info.operation.operation !== 'mutation') return next.handle();
     const req = gql.getContext<{ req?: { principal?: Principal; id?: string } }>().req;
     const args = gql.getArgs<unknown>();
+    // next.handle() binds the handler to the current async context: call it inside the log's scope.
+    const { result: handled, changes } = this.auditChanges.collect(() => next.handle());
     const record = (outcome: string, result?: unknown) =>
       this.audit.record({
         principal: req?.principal,
         requestId: typeof req?.id === 'string' ? req.id : null,
         kind: 'MUTATION',
         operation: info.fieldName,
-        entityIds: [...idsIn(args), ...idsIn(result)],
+        entityIds: [...changes.map((c) => c.entityId), ...idsIn(args), ...idsIn(result)],
         outcome,
         detail: clippedArguments(args),
+        changes,
       });
-    return (next.handle() as Observable<unknown>).pipe(
+    return (handled as Observable<unknown>).pipe(
       mergeMap((result: unknown) => from(record('OK', result).then((): unknown => result))),
       catchError((error: unknown) =>
-        from(record(error instanceof DomainError ? error.code : 'INTERNAL_SERVER_ERROR')).pipe(
-          mergeMap(() => throwError(() => error)),
-        ),
+        from(
+          record(errorCodeOf(error)).catch((auditError: unknown) =>
+            // The caller must learn why the mutation failed, not that its failure went unrecorded.
+            this.logger.error(
+              { err: auditError, operation: info.fieldName },
+              'could not record a failed mutation in the audit trail',
+            ),
+          ),
+        ).pipe(mergeMap(() => throwError(() => error))),
       ),
     );
   }

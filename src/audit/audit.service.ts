@@ -11,18 +11,20 @@ import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
 import type { Principal } from '../auth/role.js';
 import { decodeCursor, toConnection, type Connection } from '../common/graphql/connection.js';
 import { AuditEventEntity } from './audit-event.entity.js';
-import type { AuditEvent, AuditFilter } from './audit.model.js';
+import { toAuditEntityChange, type AuditEvent, type AuditFilter } from './audit.model.js';
+import type { EntityChange } from './entity-changes.js';
 
 const PURGE_EVERY_MS = 24 * 3600 * 1000;
 
 export interface AuditRecord {
   readonly principal: Principal | undefined;
   readonly requestId: string | null;
-  readonly kind: 'MUTATION' | 'READ';
+  readonly kind: 'MUTATION' | 'READ' | 'REFUSED';
   readonly operation: string;
   readonly entityIds: readonly string[];
   readonly outcome: string;
   readonly detail?: object;
+  readonly changes?: readonly EntityChange[];
 }
 
 /** Writes and reads the append-only audit trail, and purges entries past the retention period. */
@@ -47,6 +49,7 @@ export class AuditService implements OnApplicationBootstrap, OnApplicationShutdo
       entityIds: [...new Set(entry.entityIds)].slice(0, 200),
       outcome: entry.outcome,
       detail: entry.detail ?? {},
+      changes: [...(entry.changes ?? [])],
     });
   }
 
@@ -66,7 +69,12 @@ export class AuditService implements OnApplicationBootstrap, OnApplicationShutdo
       .where(where)
       .orderBy('a.id', 'ASC')
       .limit(first + 1);
-    if (filter.entityId) query.andWhere(':entity = ANY(a.entity_ids)', { entity: filter.entityId });
+    // A bulk mutation lists at most 200 ids in entity_ids; its changes name every record it changed.
+    if (filter.entityId)
+      query.andWhere('(:entity = ANY(a.entity_ids) OR a.changes @> :changed::jsonb)', {
+        entity: filter.entityId,
+        changed: JSON.stringify([{ entityId: filter.entityId }]),
+      });
     if (after != null) query.andWhere('a.id > :after', { after: decodeCursor(after) });
     const rows = await query.getMany();
     return toConnection(
@@ -83,6 +91,7 @@ export class AuditService implements OnApplicationBootstrap, OnApplicationShutdo
         entityIds: row.entityIds,
         outcome: row.outcome,
         detail: JSON.stringify(row.detail),
+        changes: (row.changes as EntityChange[]).map(toAuditEntityChange),
       }),
     );
   }

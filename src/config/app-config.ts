@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import type { AutoApprovalPolicy } from '../core/trading/index.js';
 import { ConfigurationError, parseEnvironment } from './environment.js';
 
 export type NodeEnvironment = 'development' | 'test' | 'production';
@@ -36,6 +37,8 @@ export interface AppConfig {
   readonly audit: { readonly retentionDays: number };
   /** The zone whose Monday-to-Monday is a planning week. */
   readonly planning: { readonly timeZone: string };
+  /** How much a shift trade may worsen the roster and still be approved without a manager. */
+  readonly trades: { readonly autoApproval: AutoApprovalPolicy };
 }
 
 export const APP_CONFIG = Symbol('APP_CONFIG');
@@ -93,6 +96,13 @@ export function loadAppConfig(env: Record<string, string | undefined> = process.
     rateLimit: { perMinute: vars.RATE_LIMIT_PER_MINUTE ?? 1200 },
     audit: { retentionDays: vars.AUDIT_RETENTION_DAYS ?? 2192 },
     planning: { timeZone: vars.PLANNING_TIME_ZONE ?? 'America/New_York' },
+    trades: {
+      autoApproval: {
+        maxShortageIncrease: vars.TRADE_AUTO_APPROVE_MAX_SHORTAGE_HOURS ?? 0,
+        maxLostServiceValueIncrease: vars.TRADE_AUTO_APPROVE_MAX_LOST_SERVICE ?? 0,
+        maxOvertimeCostIncrease: vars.TRADE_AUTO_APPROVE_MAX_OVERTIME_COST ?? 0,
+      },
+    },
   };
 }
 

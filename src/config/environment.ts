@@ -2,6 +2,7 @@ import { plainToInstance, Transform } from 'class-transformer';
 import {
   IsIn,
   IsInt,
+  IsNumber,
   IsOptional,
   IsString,
   IsUrl,
@@ -34,6 +35,8 @@ const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'
 const NODE_ENVS = ['development', 'test', 'production'] as const;
 const toInt = ({ value }: { value: unknown }) =>
   typeof value === 'string' && /^-?\d+$/.test(value.trim()) ? Number(value) : value;
+const toNumber = ({ value }: { value: unknown }) =>
+  typeof value === 'string' && /^\d+(\.\d+)?$/.test(value.trim()) ? Number(value) : value;
 const toBool = ({ value }: { value: unknown }) =>
   value === 'true' || value === '1' ? true : value === 'false' || value === '0' ? false : value;
 
@@ -140,6 +143,24 @@ export class EnvironmentVariables {
   @Min(1)
   @Max(36_500)
   AUDIT_RETENTION_DAYS?: number;
+
+  @IsOptional()
+  @Transform(toNumber)
+  @IsNumber({ allowNaN: false, allowInfinity: false })
+  @Min(0)
+  TRADE_AUTO_APPROVE_MAX_SHORTAGE_HOURS?: number;
+
+  @IsOptional()
+  @Transform(toNumber)
+  @IsNumber({ allowNaN: false, allowInfinity: false })
+  @Min(0)
+  TRADE_AUTO_APPROVE_MAX_LOST_SERVICE?: number;
+
+  @IsOptional()
+  @Transform(toNumber)
+  @IsNumber({ allowNaN: false, allowInfinity: false })
+  @Min(0)
+  TRADE_AUTO_APPROVE_MAX_OVERTIME_COST?: number;
 }
 
 export class ConfigurationError extends Error {
@@ -191,4 +212,7 @@ class EnvironmentVariablesKeys implements Record<keyof EnvironmentVariables, und
   GRAPHQL_MAX_COMPLEXITY = undefined;
   RATE_LIMIT_PER_MINUTE = undefined;
   AUDIT_RETENTION_DAYS = undefined;
+  TRADE_AUTO_APPROVE_MAX_SHORTAGE_HOURS = undefined;
+  TRADE_AUTO_APPROVE_MAX_LOST_SERVICE = undefined;
+  TRADE_AUTO_APPROVE_MAX_OVERTIME_COST = undefined;
 }

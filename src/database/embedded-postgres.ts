@@ -17,6 +17,8 @@ export interface EmbeddedDatabaseOptions {
   /** false: a throwaway cluster, tuned for speed (no fsync) and deleted on stop. */
   persistent: boolean;
   databaseName?: string;
+  /** A fixed port, e.g. to start a stopped cluster again where its clients expect it. Default: a free one. */
+  port?: number;
   log?: (message: string) => void;
 }
 
@@ -50,7 +52,7 @@ export async function startEmbeddedPostgres(
     await assertTraversableByOthers(await embeddedBinaryDir());
     await assertTraversableByOthers(dirname(dataDir));
   }
-  const port = await findFreePort();
+  const port = options.port ?? (await findFreePort());
   const recentOutput: string[] = [];
   const EmbeddedPostgres = await loadWithoutSignalHandlers();
   const pg = new EmbeddedPostgres({

@@ -17,6 +17,10 @@ import { CalendarFeedEntity } from '../self-service/calendar-feed.entity.js';
 
 import { AuditEventEntity } from '../audit/audit-event.entity.js';
 import { ApiKeyEntity } from '../auth/api-keys/api-key.entity.js';
+import { NotificationEntity } from '../notifications/notification.entity.js';
+import { OpenShiftEntity } from '../shift-trading/entities/open-shift.entity.js';
+import { ShiftTradeEventEntity } from '../shift-trading/entities/shift-trade-event.entity.js';
+import { ShiftTradeEntity } from '../shift-trading/entities/shift-trade.entity.js';
 
 export const ENTITIES = [
   EmployeeEntity,
@@ -35,4 +39,8 @@ export const ENTITIES = [
   AuditEventEntity,
   ApiKeyEntity,
   CalendarFeedEntity,
+  OpenShiftEntity,
+  ShiftTradeEntity,
+  ShiftTradeEventEntity,
+  NotificationEntity,
 ] as const;

@@ -3,6 +3,8 @@ import { WorkforceRegulationDemand1795658411586 } from '../../migrations/1795658
 import { AuditTrail1795663600975 } from '../../migrations/1795663600975-AuditTrail.js';
 import { ApiKeys1795664134412 } from '../../migrations/1795664134412-ApiKeys.js';
 import { CalendarFeeds1795663374052 } from '../../migrations/1795663374052-CalendarFeeds.js';
+import { ShiftTrading1795666909011 } from '../../migrations/1795666909011-ShiftTrading.js';
+import { AuditChanges1795667258323 } from '../../migrations/1795667258323-AuditChanges.js';
 
 /** Every migration in `migrations/`, in order, listed explicitly (no globs: the same list works under jest, the CLI and dist/). */
 export const MIGRATIONS = [
@@ -11,4 +13,6 @@ export const MIGRATIONS = [
   CalendarFeeds1795663374052,
   AuditTrail1795663600975,
   ApiKeys1795664134412,
+  ShiftTrading1795666909011,
+  AuditChanges1795667258323,
 ] as const;

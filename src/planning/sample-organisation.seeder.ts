@@ -1,3 +1,4 @@
+import type { PlanningInstance } from '../core/model/instance.js';
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { plainToInstance } from 'class-transformer';
@@ -59,7 +60,16 @@ export class SampleOrganisationSeeder {
     seed: number,
     weekStart: string,
   ): Promise<SampleOrganisation> {
-    const org = sampleOrganisation(generateInstance(size, seed, { weekStart }));
+    const org = await this.seedInstance(generateInstance(size, seed, { weekStart }));
+    this.logger.log(
+      `sample organisation (${size}, seed ${seed}, week ${weekStart}): ${org.employees.length} employees, ${org.forecast.rows.length} forecast rows`,
+    );
+    return org;
+  }
+
+  /** Loads any planning instance (a generated one, or a hand-made test fixture) through the services. */
+  async seedInstance(instance: PlanningInstance): Promise<SampleOrganisation> {
+    const org = sampleOrganisation(instance);
     await this.publishAll(org.ruleSets);
     for (const queue of org.queues) await this.queues.upsertQueue(queue);
     for (const template of org.shiftTemplates) await this.queues.upsertShiftTemplate(template);
@@ -85,10 +95,7 @@ export class SampleOrganisationSeeder {
     for (const { externalId, windows } of org.availability)
       await this.availability.setAvailability({ employeeId: ids.get(externalId)!, windows });
     await this.seedTimeOff(org, ids);
-    await this.forecasts.importRows(org.forecast);
-    this.logger.log(
-      `sample organisation (${size}, seed ${seed}, week ${weekStart}): ${org.employees.length} employees, ${org.forecast.rows.length} forecast rows`,
-    );
+    if (org.forecast.rows.length > 0) await this.forecasts.importRows(org.forecast);
     return org;
   }
 

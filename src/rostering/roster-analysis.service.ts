@@ -51,18 +51,35 @@ export class RosterAnalysisService {
     const stored = await this.dataSource
       .getRepository(RosterEntity)
       .findOneByOrFail({ id: rosterId });
+    return this.analyseStored(stored, replace);
+  }
+
+  /**
+   * As `analyse`, for a roster row already read: a caller that writes back guarded by the row's
+   * version analyses exactly the version it read.
+   */
+  async analyseStored(stored: RosterEntity, replace?: CoreRoster): Promise<RosterAnalysis> {
+    const { instance, roster } = await this.load(stored, replace);
+    return this.analyseInstance(instance, roster);
+  }
+
+  /** The week's planning instance and the stored roster (or `replace`) in the core's terms. */
+  async load(
+    stored: RosterEntity,
+    replace?: CoreRoster,
+  ): Promise<{ instance: PlanningInstance; roster: CoreRoster }> {
     const roster =
       replace ??
       toCoreRoster(
         stored,
-        await this.dataSource.getRepository(RosterShiftEntity).findBy({ rosterId }),
+        await this.dataSource.getRepository(RosterShiftEntity).findBy({ rosterId: stored.id }),
       );
     const previousRoster = stored.basedOnId ? await this.coreRoster(stored.basedOnId) : null;
     const instance = await this.loader.load(stored.week, {
       timeZone: stored.timeZone,
       previousRoster,
     });
-    return this.analyseInstance(instance, roster);
+    return { instance, roster };
   }
 
   async analyseInstance(instance: PlanningInstance, roster: CoreRoster): Promise<RosterAnalysis> {

@@ -9,6 +9,7 @@ import { EmployeeEntity } from '../workforce/entities/employee.entity.js';
 import { RosterShiftEntity } from './entities/roster-shift.entity.js';
 import { RosterEntity, RosterStatus } from './entities/roster.entity.js';
 import type { Roster, RosterComparison, RosterShift, ShiftChange } from './graphql/roster.model.js';
+import { NotificationService } from '../notifications/notification.service.js';
 import { RosterAnalysisService } from './roster-analysis.service.js';
 
 export function toRoster(e: RosterEntity): Roster {
@@ -48,7 +49,10 @@ export function toRoster(e: RosterEntity): Roster {
 }
 
 /** Paid hours of a shift: its length less the template's unpaid break. */
-function paidHours(shift: RosterShiftEntity, template: ShiftTemplateEntity | undefined): number {
+export function paidHours(
+  shift: { start: Date; end: Date },
+  template: ShiftTemplateEntity | undefined,
+): number {
   const minutes = (shift.end.getTime() - shift.start.getTime()) / 60_000;
   const unpaid = Math.max(
     0,
@@ -64,6 +68,7 @@ export class RosterService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly analysis: RosterAnalysisService,
+    private readonly notifications: NotificationService,
   ) {}
 
   async byId(id: string): Promise<Roster> {
@@ -147,12 +152,14 @@ export class RosterService {
           field: 'id',
           value: id,
         });
-      await manager
-        .getRepository(RosterEntity)
-        .update(
-          { week: roster.week, status: RosterStatus.PUBLISHED },
-          { status: RosterStatus.SUPERSEDED },
-        );
+      const replaced = await manager.getRepository(RosterEntity).findOne({
+        select: { id: true },
+        where: { week: roster.week, status: RosterStatus.PUBLISHED },
+      });
+      if (replaced)
+        await manager
+          .getRepository(RosterEntity)
+          .update({ id: replaced.id }, { status: RosterStatus.SUPERSEDED });
       await manager.getRepository(RosterEntity).update(
         { id },
         {
@@ -161,6 +168,7 @@ export class RosterService {
           publishedAt: new Date(),
         },
       );
+      await this.notifications.rosterPublished(manager, id, roster.week, replaced?.id ?? null);
     });
     return this.byId(id);
   }

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { NotificationsModule } from '../notifications/notifications.module.js';
 import { PlanningModule } from '../planning/planning.module.js';
 import { JobQueue } from './job-queue.service.js';
 import { OptimizationRunService } from './optimization-run.service.js';
@@ -16,7 +17,7 @@ import { WorkerThreadRosterSolver } from './worker-thread.solver.js';
 
 /** The weekly roster workflow: durable optimization runs, versions, coverage, publishing. */
 @Module({
-  imports: [PlanningModule],
+  imports: [PlanningModule, NotificationsModule],
   providers: [
     JobQueue,
     OptimizationRunService,

@@ -4,11 +4,7 @@ import { assertOwnRecordOrRole } from '../auth/ownership.js';
 import { Role, type Principal, ApiScope } from '../auth/role.js';
 import { AvailabilityService } from './availability.service.js';
 import { AvailabilityWindow, TimeOff } from './graphql/availability.model.js';
-import {
-  DecideTimeOffInput,
-  RequestTimeOffInput,
-  SetAvailabilityInput,
-} from './graphql/availability.input.js';
+import { RequestTimeOffInput, SetAvailabilityInput } from './graphql/availability.input.js';
 
 @Resolver()
 export class AvailabilityResolver {
@@ -37,14 +33,5 @@ export class AvailabilityResolver {
   ): Promise<TimeOff> {
     assertOwnRecordOrRole(principal, input.employeeId, [Role.ADMIN, Role.MANAGER]);
     return this.availability.requestTimeOff(input, principal.subject);
-  }
-
-  @Mutation(() => TimeOff, { description: 'Approves or rejects a pending time-off request.' })
-  @Allow(Role.ADMIN, Role.MANAGER)
-  decideTimeOff(
-    @Args('input') input: DecideTimeOffInput,
-    @CurrentPrincipal() principal: Principal,
-  ): Promise<TimeOff> {
-    return this.availability.decideTimeOff(input, principal.subject);
   }
 }

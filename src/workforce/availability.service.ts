@@ -1,6 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { DataSource } from 'typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
+import { AuditChanges } from '../audit/audit-changes.js';
+import { diffRecord } from '../audit/entity-changes.js';
 import { ConflictError, NotFoundError, ValidationFailedError } from '../core/errors.js';
 import { AvailabilityWindowEntity } from './entities/availability-window.entity.js';
 import { EmployeeEntity } from './entities/employee.entity.js';
@@ -16,6 +18,19 @@ import { toAvailabilityWindow, toTimeOff } from './workforce.mappers.js';
 import { parseLocalTime } from '../core/time/index.js';
 
 const MAX_TIME_OFF_DAYS = 366;
+
+/** Recorded in the audit trail when time off is requested or decided. */
+const TIME_OFF_FIELDS = [
+  'employeeId',
+  'start',
+  'end',
+  'status',
+  'reason',
+  'requestedBy',
+  'decidedBy',
+  'decidedAt',
+  'decisionComment',
+] as const;
 
 /** Windows as minutes of the local day, checked for order and overlap within each day. */
 export function toWindowMinutes(
@@ -69,14 +84,21 @@ function sameWindows(
   );
 }
 
+/** Availability and time off; every change is noted for the audit trail once committed. */
 @Injectable()
 export class AvailabilityService {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly auditChanges: AuditChanges,
+  ) {}
 
-  /** Replaces an employee's recurring windows in one transaction. */
+  /**
+   * Replaces an employee's recurring windows in one transaction. The audit trail records them as
+   * the employee's `availability`, the whole list before and after.
+   */
   async setAvailability(input: SetAvailabilityInput): Promise<AvailabilityWindow[]> {
     const windows = toWindowMinutes(input.windows);
-    return this.dataSource.transaction(async (manager) => {
+    const { result, change } = await this.dataSource.transaction(async (manager) => {
       const employee = await manager
         .getRepository(EmployeeEntity)
         .findOne({ where: { id: input.employeeId }, lock: { mode: 'pessimistic_write' } });
@@ -85,17 +107,30 @@ export class AvailabilityService {
         where: { employeeId: input.employeeId },
         order: { dayOfWeek: 'ASC', startMinute: 'ASC' },
       });
-      if (sameWindows(current, windows)) return current.map(toAvailabilityWindow);
+      const before = current.map(toAvailabilityWindow);
+      if (sameWindows(current, windows)) return { result: before, change: undefined };
       await manager.delete(AvailabilityWindowEntity, { employeeId: input.employeeId });
       const saved = await manager.save(
         windows.map((w) =>
           manager.create(AvailabilityWindowEntity, { ...w, employeeId: input.employeeId }),
         ),
       );
-      return saved
+      const after = saved
         .sort((a, b) => a.dayOfWeek - b.dayOfWeek || a.startMinute - b.startMinute)
         .map(toAvailabilityWindow);
+      return {
+        result: after,
+        change: diffRecord(
+          'Employee',
+          input.employeeId,
+          { availability: before },
+          { availability: after },
+          ['availability'],
+        ),
+      };
     });
+    this.auditChanges.note([change]);
+    return result;
   }
 
   async requestTimeOff(input: RequestTimeOffInput, requestedBy: string): Promise<TimeOff> {
@@ -124,12 +159,20 @@ export class AvailabilityService {
       status: TimeOffStatus.REQUESTED,
       requestedBy,
     });
+    this.auditChanges.note([diffRecord('TimeOff', saved.id, undefined, saved, TIME_OFF_FIELDS)]);
     return toTimeOff(saved);
   }
 
-  /** A manager approves or rejects a pending request; deciding twice is a CONFLICT. */
-  async decideTimeOff(input: DecideTimeOffInput, decidedBy: string): Promise<TimeOff> {
-    return this.dataSource.transaction(async (manager) => {
+  /**
+   * A manager approves or rejects a pending request; deciding twice is a CONFLICT. `consequences`
+   * runs inside the same transaction, so the decision and what follows from it commit together.
+   */
+  async decideTimeOff(
+    input: DecideTimeOffInput,
+    decidedBy: string,
+    consequences?: (manager: EntityManager, decided: TimeOffEntity) => Promise<void>,
+  ): Promise<TimeOff> {
+    const { decided, change } = await this.dataSource.transaction(async (manager) => {
       const repository = manager.getRepository(TimeOffEntity);
       const request = await repository.findOne({
         where: { id: input.id },
@@ -141,10 +184,20 @@ export class AvailabilityService {
           `Time off ${input.id} was already ${request.status.toLowerCase()}`,
           { field: 'input.id', value: input.id },
         );
+      const before = { ...request };
       request.status = input.approve ? TimeOffStatus.APPROVED : TimeOffStatus.REJECTED;
       request.decidedBy = decidedBy;
       request.decidedAt = new Date();
-      return toTimeOff(await repository.save(request));
+      request.decisionComment = input.comment ?? null;
+      const saved = await repository.save(request);
+      // In this transaction: approved time off opens the published shifts it hits (shift-trading).
+      await consequences?.(manager, saved);
+      return {
+        decided: toTimeOff(saved),
+        change: diffRecord('TimeOff', saved.id, before, saved, TIME_OFF_FIELDS),
+      };
     });
+    this.auditChanges.note([change]);
+    return decided;
   }
 }

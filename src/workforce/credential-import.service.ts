@@ -1,14 +1,15 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { In, type DataSource, type EntityManager } from 'typeorm';
+import { In, type DataSource } from 'typeorm';
 import {
-  BulkRowOutcome,
   summariseBulk,
   writeAllOrNothing,
   type BulkUpsertResult,
   type RowError,
   type WriteOutcome,
 } from '../common/graphql/bulk.js';
+import { AuditChanges } from '../audit/audit-changes.js';
+import type { EntityChange } from '../audit/entity-changes.js';
 import { rowError, validateRow } from '../common/validators.js';
 import { ErrorCode } from '../core/errors.js';
 import { assertUniqueKeys } from './employee-import.service.js';
@@ -20,13 +21,24 @@ import type {
   UpsertCertificationsInput,
   UpsertLicencesInput,
 } from './graphql/employee.input.js';
+import {
+  upsertCertificationRows,
+  upsertLicenceRows,
+  type CredentialWriter,
+} from './credential-rows.js';
 
 const PHARMACIST_KINDS = new Set([LicenceKind.PHARMACIST_LICENCE]);
 
-/** Idempotent bulk upserts of licences and certifications, keyed through the employee's externalId. */
+/**
+ * Idempotent bulk upserts of licences and certifications, keyed through the employee's externalId.
+ * Each credential created or changed is noted for the audit trail with its old and new values.
+ */
 @Injectable()
 export class CredentialImportService {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly auditChanges: AuditChanges,
+  ) {}
 
   upsertLicences(input: UpsertLicencesInput): Promise<BulkUpsertResult> {
     return this.upsert(
@@ -54,10 +66,7 @@ export class CredentialImportService {
     input: { rows: R[]; allOrNothing: boolean },
     keyOf: (row: R) => string,
     problems: (row: R, index: number, employee: EmployeeEntity) => RowError[],
-    write: (
-      manager: EntityManager,
-      rows: (R & { employeeId: string })[],
-    ) => Promise<Map<string, WriteOutcome>>,
+    write: CredentialWriter<R>,
   ): Promise<BulkUpsertResult> {
     const keys = input.rows.map(keyOf);
     assertUniqueKeys(keys, 'employeeExternalId');
@@ -67,7 +76,8 @@ export class CredentialImportService {
     const rejections = this.validate(input.rows, employees, problems);
     if (input.allOrNothing && rejections.size > 0)
       return summariseBulk(keys, rejections, new Map(), false);
-    return writeAllOrNothing(
+    const changes: (EntityChange | undefined)[] = [];
+    const result = await writeAllOrNothing(
       this.dataSource,
       keys,
       rejections,
@@ -80,6 +90,7 @@ export class CredentialImportService {
             ...row,
             employeeId: employees.get(row.employeeExternalId)!.id,
           })),
+          changes,
         );
         return outcomesByKey(
           valid.map(({ index }) => ({ index, key: keys[index] })),
@@ -87,6 +98,8 @@ export class CredentialImportService {
         );
       },
     );
+    if (result.applied) this.auditChanges.note(changes);
+    return result;
   }
 
   private async employeesByExternalId(externalIds: string[]): Promise<Map<string, EmployeeEntity>> {
@@ -170,86 +183,4 @@ function outcomesByKey(
     outcomes.set(index, outcome);
   }
   return outcomes;
-}
-
-/**
- * INSERT … ON CONFLICT DO UPDATE … WHERE changed: atomic under concurrency. Rows that did not change
- * are not returned by the upsert and are looked up afterwards as UNCHANGED.
- */
-async function upsertLicenceRows(
-  manager: EntityManager,
-  rows: (LicenceRowInput & { employeeId: string })[],
-): Promise<Map<string, WriteOutcome>> {
-  if (rows.length === 0) return new Map();
-  const changed = await manager.query<{ id: string; key: string; inserted: boolean }[]>(
-    `INSERT INTO licence (employee_id, state, kind, number, valid_from, valid_until)
-     SELECT * FROM unnest($1::uuid[], $2::char(2)[], $3::licence_kind[], $4::text[], $5::date[], $6::date[])
-     ON CONFLICT (employee_id, state, kind) DO UPDATE
-       SET number = excluded.number, valid_from = excluded.valid_from, valid_until = excluded.valid_until, updated_at = now()
-       WHERE (licence.number, licence.valid_from, licence.valid_until) IS DISTINCT FROM (excluded.number, excluded.valid_from, excluded.valid_until)
-     RETURNING id, employee_id || '/' || state || '/' || kind AS key, (xmax = 0) AS inserted`,
-    [
-      rows.map((r) => r.employeeId),
-      rows.map((r) => r.state),
-      rows.map((r) => r.kind),
-      rows.map((r) => r.number),
-      rows.map((r) => r.validFrom),
-      rows.map((r) => r.validUntil ?? null),
-    ],
-  );
-  const all = await manager.query<{ id: string; key: string; request_key: string }[]>(
-    `SELECT l.id, l.employee_id || '/' || l.state || '/' || l.kind AS key, e.external_id || '/' || l.state || '/' || l.kind AS request_key
-     FROM licence l JOIN employee e ON e.id = l.employee_id
-     WHERE (l.employee_id, l.state, l.kind::text) IN (SELECT * FROM unnest($1::uuid[], $2::char(2)[], $3::text[]))`,
-    [rows.map((r) => r.employeeId), rows.map((r) => r.state), rows.map((r) => r.kind)],
-  );
-  return byRequestKey(all, changed);
-}
-
-async function upsertCertificationRows(
-  manager: EntityManager,
-  rows: (CertificationRowInput & { employeeId: string })[],
-): Promise<Map<string, WriteOutcome>> {
-  if (rows.length === 0) return new Map();
-  const changed = await manager.query<{ id: string; key: string; inserted: boolean }[]>(
-    `INSERT INTO certification (employee_id, kind, obtained, expires)
-     SELECT * FROM unnest($1::uuid[], $2::certification_kind[], $3::date[], $4::date[])
-     ON CONFLICT (employee_id, kind) DO UPDATE
-       SET obtained = excluded.obtained, expires = excluded.expires, updated_at = now()
-       WHERE (certification.obtained, certification.expires) IS DISTINCT FROM (excluded.obtained, excluded.expires)
-     RETURNING id, employee_id || '/' || kind AS key, (xmax = 0) AS inserted`,
-    [
-      rows.map((r) => r.employeeId),
-      rows.map((r) => r.kind),
-      rows.map((r) => r.obtained),
-      rows.map((r) => r.expires ?? null),
-    ],
-  );
-  const all = await manager.query<{ id: string; key: string; request_key: string }[]>(
-    `SELECT c.id, c.employee_id || '/' || c.kind AS key, e.external_id || '/' || c.kind AS request_key
-     FROM certification c JOIN employee e ON e.id = c.employee_id
-     WHERE (c.employee_id, c.kind::text) IN (SELECT * FROM unnest($1::uuid[], $2::text[]))`,
-    [rows.map((r) => r.employeeId), rows.map((r) => r.kind)],
-  );
-  return byRequestKey(all, changed);
-}
-
-/** Outcome per request key (externalId/...): rows the upsert returned were created or updated; the rest were unchanged. */
-function byRequestKey(
-  all: { id: string; key: string; request_key: string }[],
-  changed: { key: string; inserted: boolean }[],
-): Map<string, WriteOutcome> {
-  const changes = new Map(changed.map((row) => [row.key, row.inserted]));
-  return new Map(
-    all.map((row): [string, WriteOutcome] => {
-      const inserted = changes.get(row.key);
-      const outcome =
-        inserted === undefined
-          ? BulkRowOutcome.UNCHANGED
-          : inserted
-            ? BulkRowOutcome.CREATED
-            : BulkRowOutcome.UPDATED;
-      return [row.request_key, { outcome, id: row.id }];
-    }),
-  );
 }

@@ -9,11 +9,14 @@ import {
   type RowError,
   type WriteOutcome,
 } from '../common/graphql/bulk.js';
+import { AuditChanges } from '../audit/audit-changes.js';
+import { diffRecord, type EntityChange } from '../audit/entity-changes.js';
 import { rowError, validateRow } from '../common/validators.js';
 import { ErrorCode, ValidationFailedError } from '../core/errors.js';
 import { QueueEntity } from '../demand/entities/queue.entity.js';
 import { EmployeeEntity } from './entities/employee.entity.js';
 import type { EmployeeRowInput, UpsertEmployeesInput } from './graphql/employee.input.js';
+import { lockKeys } from './key-locks.js';
 
 type EmployeeFields = Omit<EmployeeEntity, 'id' | 'seq' | 'licences' | 'createdAt' | 'updatedAt'>;
 
@@ -32,7 +35,9 @@ const DEFAULTS = {
   active: true,
 } satisfies Partial<EmployeeFields>;
 
-const COMPARED: (keyof EmployeeFields)[] = [
+/** The fields an upsert may change, compared to tell UPDATED from UNCHANGED and recorded in the audit trail. */
+const EMPLOYEE_FIELDS: (keyof EmployeeFields)[] = [
+  'externalId',
   'role',
   'name',
   'email',
@@ -68,10 +73,16 @@ export function assertUniqueKeys(keys: string[], field: string): void {
   });
 }
 
-/** Idempotent bulk upsert of employees by externalId: row-by-row validation, one short transaction. */
+/**
+ * Idempotent bulk upsert of employees by externalId: row-by-row validation, one short transaction.
+ * Each employee created or changed is noted for the audit trail with its old and new values.
+ */
 @Injectable()
 export class EmployeeImportService {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly auditChanges: AuditChanges,
+  ) {}
 
   async upsert(input: UpsertEmployeesInput): Promise<BulkUpsertResult> {
     const keys = input.rows.map((row) => row.externalId);
@@ -79,9 +90,16 @@ export class EmployeeImportService {
     const rejections = await this.validateRows(input.rows);
     if (input.allOrNothing && rejections.size > 0)
       return summariseBulk(keys, rejections, new Map(), false);
-    return writeAllOrNothing(this.dataSource, keys, rejections, input.allOrNothing, (manager) =>
-      this.write(manager, input.rows, rejections),
+    const changes: (EntityChange | undefined)[] = [];
+    const result = await writeAllOrNothing(
+      this.dataSource,
+      keys,
+      rejections,
+      input.allOrNothing,
+      (manager) => this.write(manager, input.rows, rejections, changes),
     );
+    if (result.applied) this.auditChanges.note(changes);
+    return result;
   }
 
   private async validateRows(rows: EmployeeRowInput[]): Promise<Map<number, RowError[]>> {
@@ -108,11 +126,15 @@ export class EmployeeImportService {
     return new Set(queues.map((queue) => queue.key));
   }
 
-  /** Serialises concurrent upserts of the same externalIds (advisory locks in key order), then merges. */
+  /**
+   * Serialises concurrent upserts of the same externalIds (advisory locks), then merges; `changes`
+   * receives what was written, for the audit trail once the transaction has committed.
+   */
   private async write(
     manager: EntityManager,
     rows: EmployeeRowInput[],
     rejections: Map<number, RowError[]>,
+    changes: (EntityChange | undefined)[],
   ): Promise<Map<number, WriteOutcome>> {
     const valid = rows
       .map((row, index) => ({ row, index }))
@@ -120,10 +142,7 @@ export class EmployeeImportService {
     const written = new Map<number, WriteOutcome>();
     if (valid.length === 0) return written;
     const keys = valid.map(({ row }) => row.externalId);
-    await manager.query(
-      `SELECT pg_advisory_xact_lock(hashtextextended('employee:' || k, 0)) FROM (SELECT unnest($1::text[]) AS k ORDER BY 1) AS keys`,
-      [keys],
-    );
+    await lockKeys(manager, 'employee', keys);
     const repository = manager.getRepository(EmployeeEntity);
     const existing = new Map(
       (await repository.findBy({ externalId: In(keys) })).map((e) => [e.externalId, e]),
@@ -137,22 +156,26 @@ export class EmployeeImportService {
         rejections.set(index, [rowError(index, problem.field, problem.value, problem.reason)]);
       } else if (!current) {
         inserts.push({ index, fields: merged });
-      } else if (COMPARED.some((field) => !sameValue(current[field], merged[field]))) {
-        await repository.update({ id: current.id }, merged);
-        written.set(index, { outcome: BulkRowOutcome.UPDATED, id: current.id });
       } else {
-        written.set(index, { outcome: BulkRowOutcome.UNCHANGED, id: current.id });
+        const change = diffRecord('Employee', current.id, current, merged, EMPLOYEE_FIELDS);
+        if (change) {
+          await repository.update({ id: current.id }, merged);
+          changes.push(change);
+        }
+        written.set(index, {
+          outcome: change ? BulkRowOutcome.UPDATED : BulkRowOutcome.UNCHANGED,
+          id: current.id,
+        });
       }
     }
     for (let start = 0; start < inserts.length; start += 500) {
       const chunk = inserts.slice(start, start + 500);
       const result = await repository.insert(chunk.map(({ fields }) => fields));
-      chunk.forEach(({ index }, i) =>
-        written.set(index, {
-          outcome: BulkRowOutcome.CREATED,
-          id: (result.identifiers[i] as { id: string }).id,
-        }),
-      );
+      chunk.forEach(({ index, fields }, i) => {
+        const id = (result.identifiers[i] as { id: string }).id;
+        written.set(index, { outcome: BulkRowOutcome.CREATED, id });
+        changes.push(diffRecord('Employee', id, undefined, fields, EMPLOYEE_FIELDS));
+      });
     }
     return written;
   }
@@ -207,10 +230,4 @@ function contractProblem(
     };
   }
   return undefined;
-}
-
-function sameValue(a: unknown, b: unknown): boolean {
-  return Array.isArray(a) && Array.isArray(b)
-    ? a.length === b.length && a.every((x, i) => x === b[i])
-    : a === b;
 }

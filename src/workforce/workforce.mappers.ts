@@ -80,5 +80,6 @@ export function toTimeOff(t: TimeOffEntity): TimeOff {
     requestedBy: t.requestedBy,
     decidedBy: t.decidedBy,
     decidedAt: t.decidedAt,
+    decisionComment: t.decisionComment,
   };
 }

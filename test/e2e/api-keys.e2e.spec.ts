@@ -57,18 +57,24 @@ describe('HR system API keys', () => {
     const read = await t.gql(LIST, undefined, secret);
     expect(read.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
     expect(read.errors?.[0]?.message).toMatch(/lacks the scope READ_EMPLOYEES/);
-    const audit = await t.gql<{ auditEvents: { edges: { node: { subject: string } }[] } }>(
-      `{ auditEvents(first: 10, filter: { subject: "api-key:writer" }) { edges { node { subject operation } } } }`,
+    const audit = await t.gql<{
+      auditEvents: { edges: { node: { kind: string; operation: string; outcome: string } }[] };
+    }>(
+      `{ auditEvents(first: 10, filter: { subject: "api-key:writer" }) { edges { node { kind operation outcome } } } }`,
       undefined,
       admin,
     );
-    expect(audit.data?.auditEvents.edges).toHaveLength(1);
-    const [row] = await t.app
+    // The write, and the read the key's scopes refused.
+    expect(audit.data?.auditEvents.edges.map((e) => e.node)).toEqual([
+      { kind: 'MUTATION', operation: 'upsertEmployees', outcome: 'OK' },
+      { kind: 'REFUSED', operation: 'employees', outcome: 'FORBIDDEN' },
+    ]);
+    const rows = await t.app
       .get(DataSource)
       .query<{ key_id: string }[]>(
         `SELECT key_id FROM audit_event WHERE subject = 'api-key:writer'`,
       );
-    expect(row?.key_id).toBe(apiKey.id);
+    expect(rows.map((row) => row.key_id)).toEqual([apiKey.id, apiKey.id]);
   });
 
   it('refuse operations that name no scope, and administrators-only operations', async () => {

@@ -46,6 +46,17 @@ describe('limits', () => {
     expect(small.errors).toBeUndefined();
   });
 
+  it('estimates the cost of the same query text afresh for other variables', async () => {
+    // Costs are remembered per parsed document and variables: a page size given as a variable
+    // must still be priced by its value.
+    const token = t.token(Role.HR_SYSTEM, 'complexity-variables');
+    const query = 'query($n: Int!) { employees(first: $n) { edges { cursor node { id name } } } }';
+    const codes = [];
+    for (const n of [10, 500, 10, 500])
+      codes.push((await t.gql(query, { n }, token)).errors?.[0]?.extensions?.code);
+    expect(codes).toEqual([undefined, 'QUERY_TOO_COMPLEX', undefined, 'QUERY_TOO_COMPLEX']);
+  });
+
   it('rate-limits each token on its own, with RATE_LIMITED', async () => {
     const busy = t.token(Role.MANAGER, 'busy');
     const codes: (string | undefined)[] = [];

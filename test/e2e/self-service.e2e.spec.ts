@@ -9,6 +9,7 @@ import { RosterEntity, type StoredAllocation } from '../../src/rostering/entitie
 import { ROSTER_SOLVER } from '../../src/rostering/roster-solver.js';
 import { CalendarFeedEntity } from '../../src/self-service/calendar-feed.entity.js';
 import { SELF_SERVICE_CLOCK } from '../../src/self-service/clock.js';
+import { EmployeeEntity } from '../../src/workforce/entities/employee.entity.js';
 import { ScriptedSolver } from '../support/fake-solvers.js';
 import { createTestApp, Role, type TestApp } from '../support/test-app.js';
 
@@ -294,6 +295,35 @@ describe('myShifts', () => {
     }
     expect(mine.some((s) => s.allocations.length > 0)).toBe(true);
     expect(mine.some((s) => s.supervisingPharmacists.length > 0)).toBe(true);
+  });
+
+  it('shows a renamed pharmacist and a changed zone on the next request', async () => {
+    // Answers are cached per published roster version; what they show of other records (names,
+    // zones) must still be current.
+    const employees = t.app.get(DataSource).getRepository(EmployeeEntity);
+    const first = (await myShifts(technician.token)).data!.myShifts;
+    const supervised = first.find((s) => s.supervisingPharmacists.length > 0)!;
+    const pharmacist = await employees.findOneByOrFail({
+      name: supervised.supervisingPharmacists[0],
+    });
+    const self = await employees.findOneByOrFail({ id: technician.employeeId });
+    const zone = self.timeZone === 'America/Phoenix' ? 'America/Anchorage' : 'America/Phoenix';
+    try {
+      await employees.update({ id: pharmacist.id }, { name: `${pharmacist.name} Renamed` });
+      await employees.update({ id: self.id }, { timeZone: zone });
+      const after = (await myShifts(technician.token)).data!.myShifts;
+      const same = after.find((s) => s.id === supervised.id)!;
+      expect(same.supervisingPharmacists).toContain(`${pharmacist.name} Renamed`);
+      expect(same.supervisingPharmacists).not.toContain(pharmacist.name);
+      expect(after.every((s) => s.timeZone === zone)).toBe(true);
+      expect(same.localStart).toBe(
+        DateTime.fromISO(same.start, { zone }).toISO({ suppressMilliseconds: true }),
+      );
+    } finally {
+      await employees.update({ id: pharmacist.id }, { name: pharmacist.name });
+      await employees.update({ id: self.id }, { timeZone: self.timeZone });
+    }
+    expect((await myShifts(technician.token)).data!.myShifts).toEqual(first);
   });
 
   it('exposes no one else’s pay, licences or contact data', async () => {

@@ -1,6 +1,7 @@
 import type { GraphQLFormattedError } from 'graphql';
 import { GraphQLError } from 'graphql';
 import { DomainError, ErrorCode } from '../../core/errors.js';
+import { isDatabaseUnavailable } from './database-unavailable.js';
 
 /** Codes that Apollo itself assigns to requests that are not valid GraphQL; passed through unchanged. */
 const GRAPHQL_REQUEST_CODES = new Set([
@@ -12,6 +13,21 @@ const GRAPHQL_REQUEST_CODES = new Set([
   'BAD_REQUEST',
 ]);
 const DOMAIN_CODES = new Set<string>(Object.values(ErrorCode));
+
+/** What clients see while the database cannot be reached: retryable, and naming no internals. */
+export function databaseUnavailableError(): DomainError {
+  return new DomainError(
+    ErrorCode.SERVICE_UNAVAILABLE,
+    'The database is unavailable at the moment; retry shortly',
+  );
+}
+
+/** The code an operation ended with, as clients see it: for the audit trail and the logs. */
+export function errorCodeOf(error: unknown): ErrorCode {
+  if (error instanceof DomainError) return error.code;
+  if (isDatabaseUnavailable(error)) return ErrorCode.SERVICE_UNAVAILABLE;
+  return ErrorCode.INTERNAL_SERVER_ERROR;
+}
 
 /** Converts a domain error into the GraphQL error clients see. */
 export function toGraphQLError(error: DomainError): GraphQLError {
@@ -68,6 +84,16 @@ export function formatGraphQLError(
   } = formatted.extensions ?? {};
   if (domainCode) {
     return { ...formatted, extensions: { ...extensions, code: domainCode } };
+  }
+  // Field resolvers and plugins do not pass through the exception filter; their database errors
+  // are recognised here.
+  if (isDatabaseUnavailable(error)) {
+    return {
+      message: databaseUnavailableError().message,
+      ...(formatted.locations && { locations: formatted.locations }),
+      ...(formatted.path && { path: formatted.path }),
+      extensions: { code: ErrorCode.SERVICE_UNAVAILABLE },
+    };
   }
   if (apolloCode === 'BAD_USER_INPUT') {
     return { ...formatted, extensions: { ...extensions, code: ErrorCode.VALIDATION_FAILED } };

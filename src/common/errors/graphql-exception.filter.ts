@@ -3,7 +3,8 @@ import { BaseExceptionFilter } from '@nestjs/core';
 import { GqlArgumentsHost, type GqlContextType, type GqlExceptionFilter } from '@nestjs/graphql';
 import { GraphQLError } from 'graphql';
 import { DomainError, ErrorCode } from '../../core/errors.js';
-import { toGraphQLError } from './graphql-errors.js';
+import { isDatabaseUnavailable } from './database-unavailable.js';
+import { databaseUnavailableError, toGraphQLError } from './graphql-errors.js';
 
 const HTTP_STATUS_BY_CODE: Record<string, number> = {
   [ErrorCode.VALIDATION_FAILED]: HttpStatus.BAD_REQUEST,
@@ -27,14 +28,16 @@ const CODE_BY_HTTP_STATUS: Record<number, ErrorCode> = {
 };
 
 /**
- * The global filter: domain errors become GraphQL errors with their code; anything unexpected is
- * logged with its stack here and reaches the client only as INTERNAL_SERVER_ERROR.
+ * The global filter: domain errors become GraphQL errors with their code; a database that cannot
+ * be reached becomes SERVICE_UNAVAILABLE; anything unexpected is logged with its stack here and
+ * reaches the client only as INTERNAL_SERVER_ERROR.
  */
 @Catch()
 export class DomainExceptionFilter extends BaseExceptionFilter implements GqlExceptionFilter {
   private readonly logger = new Logger('Errors');
 
-  override catch(exception: unknown, host: ArgumentsHost): unknown {
+  override catch(thrown: unknown, host: ArgumentsHost): unknown {
+    const exception = this.unavailableAsDomainError(thrown, host);
     if (host.getType<GqlContextType>() !== 'graphql') {
       const httpException =
         exception instanceof DomainError
@@ -59,5 +62,19 @@ export class DomainExceptionFilter extends BaseExceptionFilter implements GqlExc
     return new GraphQLError('Internal server error', {
       extensions: { code: ErrorCode.INTERNAL_SERVER_ERROR },
     });
+  }
+
+  /** A lost database is an outage to report (without its stack), not a bug: SERVICE_UNAVAILABLE. */
+  private unavailableAsDomainError(exception: unknown, host: ArgumentsHost): unknown {
+    if (exception instanceof DomainError || !isDatabaseUnavailable(exception)) return exception;
+    const operation =
+      host.getType<GqlContextType>() === 'graphql'
+        ? GqlArgumentsHost.create(host).getInfo<{ fieldName?: string } | undefined>()?.fieldName
+        : undefined;
+    this.logger.warn(
+      { operation, cause: exception instanceof Error ? exception.message : String(exception) },
+      'The database is unavailable',
+    );
+    return databaseUnavailableError();
   }
 }

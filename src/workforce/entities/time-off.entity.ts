@@ -59,6 +59,9 @@ export class TimeOffEntity {
   @Column({ name: 'decided_at', type: 'timestamptz', nullable: true })
   decidedAt!: Date | null;
 
+  @Column({ name: 'decision_comment', type: 'text', nullable: true })
+  decisionComment!: string | null;
+
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt!: Date;
 

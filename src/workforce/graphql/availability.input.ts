@@ -83,4 +83,10 @@ export class DecideTimeOffInput {
   @Field()
   @IsBoolean()
   approve!: boolean;
+
+  @Field(() => String, { nullable: true })
+  @IsOptional()
+  @IsString()
+  @MaxLength(500)
+  comment?: string | null;
 }

@@ -52,4 +52,7 @@ export class TimeOff {
 
   @Field(() => InstantScalar, { nullable: true })
   decidedAt!: Date | null;
+
+  @Field(() => String, { nullable: true, description: 'What the manager said when deciding.' })
+  decisionComment!: string | null;
 }

@@ -1,0 +1,2 @@
+export * from './trade-roster.js';
+export * from './trade-verdict.js';
