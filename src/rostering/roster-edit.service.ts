@@ -19,7 +19,12 @@ import type {
   SoftTermChange,
 } from './graphql/edit.model.js';
 import { RosterAnalysisService } from './roster-analysis.service.js';
-import { storedAllocations, storedSupervision } from './roster.mapping.js';
+import {
+  storedAllocations,
+  storedSupervision,
+  toRuleViolation,
+  shiftRows,
+} from './roster.mapping.js';
 import { RosterService } from './roster.service.js';
 
 /** Soft goals whose worsening is a breach a manager must accept; plain wage cost is not one. */
@@ -156,14 +161,7 @@ export class RosterEditService {
     const breaches = softBreaches(before.check.soft, after.check.soft);
     const roster = await this.rosters.byId(rosterId);
     if (after.check.violations.length > 0) {
-      const violations = after.check.violations.map((v) => ({
-        rule: v.rule,
-        employeeIds: [...v.employeeIds],
-        state: v.state ?? null,
-        intervalIndex: v.intervalIndex ?? null,
-        date: v.date ?? null,
-        message: v.message,
-      }));
+      const violations = after.check.violations.map(toRuleViolation);
       return {
         applied: false,
         message: `Refused: breaks ${[...new Set(violations.map((v) => v.rule))].join(', ')}`,
@@ -214,15 +212,7 @@ export class RosterEditService {
           { field: 'input.rosterId', value: stored.id },
         );
       await manager.getRepository(RosterShiftEntity).delete({ rosterId: stored.id });
-      const shifts = edited.shifts.map((s) => ({
-        id: s.id,
-        rosterId: stored.id,
-        employeeId: s.employeeId,
-        start: new Date(s.start),
-        end: new Date(s.end),
-        templateId: s.templateId,
-        pinned: s.pinned ?? false,
-      }));
+      const shifts = shiftRows(stored.id, edited.shifts);
       for (let i = 0; i < shifts.length; i += 1000)
         await manager.getRepository(RosterShiftEntity).insert(shifts.slice(i, i + 1000));
       await manager.getRepository(RosterEditEntity).insert({

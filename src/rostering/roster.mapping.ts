@@ -1,4 +1,5 @@
-import type { Roster } from '../core/model/roster.js';
+import type { Violation } from '../core/checker/index.js';
+import type { Roster, Shift } from '../core/model/roster.js';
 import type { RosterShiftEntity } from './entities/roster-shift.entity.js';
 import type {
   RosterEntity,
@@ -38,4 +39,29 @@ export function storedAllocations(roster: Roster): StoredAllocation[] {
 
 export function storedSupervision(roster: Roster): StoredSupervision[] {
   return roster.supervision.map((s) => [s.employeeId, s.intervalIndex, s.state, s.share]);
+}
+
+/** A checker violation as the API shows it. */
+export function toRuleViolation(v: Violation) {
+  return {
+    rule: v.rule,
+    employeeIds: [...v.employeeIds],
+    state: v.state ?? null,
+    intervalIndex: v.intervalIndex ?? null,
+    date: v.date ?? null,
+    message: v.message,
+  };
+}
+
+/** The core's shifts as roster_shift rows of one roster version. */
+export function shiftRows(rosterId: string, shifts: readonly Shift[]) {
+  return shifts.map((s) => ({
+    id: s.id,
+    rosterId,
+    employeeId: s.employeeId,
+    start: new Date(s.start),
+    end: new Date(s.end),
+    templateId: s.templateId,
+    pinned: s.pinned ?? false,
+  }));
 }

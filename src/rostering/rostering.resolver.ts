@@ -35,6 +35,7 @@ import { RosterEditService } from './roster-edit.service.js';
 import { RosterAnalysisService } from './roster-analysis.service.js';
 import { overtimeHours } from './roster-totals.js';
 import { RosterService } from './roster.service.js';
+import { toRuleViolation } from './roster.mapping.js';
 
 const PLANNERS = [Role.ADMIN, Role.MANAGER] as const;
 
@@ -206,14 +207,7 @@ export class RosterResolver {
     @Context() ctx: GraphQLRequestContext,
   ): Promise<RuleViolation[]> {
     const { check } = await this.analysis.forRequest(ctx.req, roster.id);
-    return check.violations.map((v) => ({
-      rule: v.rule,
-      employeeIds: [...v.employeeIds],
-      state: v.state ?? null,
-      intervalIndex: v.intervalIndex ?? null,
-      date: v.date ?? null,
-      message: v.message,
-    }));
+    return check.violations.map(toRuleViolation);
   }
 }
 

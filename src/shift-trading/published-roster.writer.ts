@@ -4,7 +4,7 @@ import type { Roster as CoreRoster, Shift } from '../core/model/roster.js';
 import { RosterEditEntity } from '../rostering/entities/roster-edit.entity.js';
 import { RosterShiftEntity } from '../rostering/entities/roster-shift.entity.js';
 import { RosterEntity, RosterStatus } from '../rostering/entities/roster.entity.js';
-import { storedAllocations, storedSupervision } from '../rostering/roster.mapping.js';
+import { shiftRows, storedAllocations, storedSupervision } from '../rostering/roster.mapping.js';
 
 /** The published version changed after it was checked: check again against the new one. */
 export class RosterChangedMeanwhile extends Error {
@@ -47,18 +47,7 @@ export class PublishedRosterWriter {
       await shifts.update({ id: shiftId, rosterId: checked.id }, { employeeId });
     if (changes.removedShiftIds?.length)
       await shifts.delete([...changes.removedShiftIds].map((id) => ({ id, rosterId: checked.id })));
-    if (changes.added?.length)
-      await shifts.insert(
-        changes.added.map((s) => ({
-          id: s.id,
-          rosterId: checked.id,
-          employeeId: s.employeeId,
-          start: new Date(s.start),
-          end: new Date(s.end),
-          templateId: s.templateId,
-          pinned: false,
-        })),
-      );
+    if (changes.added?.length) await shifts.insert(shiftRows(checked.id, changes.added));
     await manager.getRepository(RosterEditEntity).insert({
       rosterId: checked.id,
       kind: record.kind,

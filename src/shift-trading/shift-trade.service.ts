@@ -118,14 +118,13 @@ export class ShiftTradeService {
           },
         ],
       );
-      await this.notifications.notify(manager, [
-        {
-          employeeId: trade.requesterId,
-          kind: NotificationKind.TRADE_REJECTED,
-          message: 'Your colleague declined the shift trade',
-          payload: { tradeId: trade.id },
-        },
-      ]);
+      await this.ledger.tell(
+        manager,
+        trade,
+        NotificationKind.TRADE_REJECTED,
+        'Your colleague declined the shift trade',
+        trade.counterpartId,
+      );
     });
     return tradeResult(
       TradeOutcome.REJECTED,

@@ -22,7 +22,7 @@ import {
 } from './entities/shift-trade.entity.js';
 import { PublishedRosterWriter, RosterChangedMeanwhile } from './published-roster.writer.js';
 import { TradeCheckService, type PublishedWeek } from './trade-check.service.js';
-import { partiesOf, SYSTEM_ACTOR, TradeLedger } from './trade-ledger.service.js';
+import { SYSTEM_ACTOR, TradeLedger } from './trade-ledger.service.js';
 
 const MAX_ATTEMPTS = 3;
 
@@ -189,14 +189,11 @@ export class TimeOffDecisionService {
           },
         ],
       );
-      await this.notifications.notify(
+      await this.ledger.tell(
         manager,
-        partiesOf(trade).map((employeeId) => ({
-          employeeId,
-          kind: NotificationKind.TRADE_REJECTED,
-          message: 'A shift trade was cancelled: a shift in it was opened by approved time off',
-          payload: { tradeId: trade.id },
-        })),
+        trade,
+        NotificationKind.TRADE_REJECTED,
+        'A shift trade was cancelled: a shift in it was opened by approved time off',
       );
     }
   }

@@ -4,12 +4,11 @@ import { DataSource } from 'typeorm';
 import type { Principal } from '../auth/role.js';
 import { ConflictError } from '../core/errors.js';
 import { NotificationKind } from '../notifications/notification.entity.js';
-import { NotificationService } from '../notifications/notification.service.js';
 import { OPEN_TRADE_STATUSES, TradeStatus } from './entities/shift-trade.entity.js';
 import type { CancelTradeInput, DecideTradeInput } from './graphql/trade.input.js';
 import { TradeOutcome, type ShiftTrade, type TradeResult } from './graphql/trade.model.js';
 import { forbidden, TradeGuards } from './trade-guards.service.js';
-import { actorOf, partiesOf, TradeLedger } from './trade-ledger.service.js';
+import { actorOf, TradeLedger } from './trade-ledger.service.js';
 import { TradeReadService } from './trade-read.service.js';
 import { tradeResult } from './trade-result.js';
 import { TradeSettlement } from './trade-settlement.service.js';
@@ -23,7 +22,6 @@ export class TradeDecisionService {
     private readonly ledger: TradeLedger,
     private readonly settlement: TradeSettlement,
     private readonly reads: TradeReadService,
-    private readonly notifications: NotificationService,
   ) {}
 
   /** The requester withdraws a trade not yet applied. */
@@ -47,16 +45,12 @@ export class TradeDecisionService {
         ],
       );
       await this.ledger.releaseOpenShift(manager, trade);
-      await this.notifications.notify(
+      await this.ledger.tell(
         manager,
-        partiesOf(trade)
-          .filter((id) => id !== trade.requesterId)
-          .map((employeeId) => ({
-            employeeId,
-            kind: NotificationKind.TRADE_REJECTED,
-            message: 'A shift trade with you was cancelled',
-            payload: { tradeId: trade.id },
-          })),
+        trade,
+        NotificationKind.TRADE_REJECTED,
+        'A shift trade with you was cancelled',
+        trade.requesterId,
       );
     });
     return this.reads.view(trade.id, principal);
@@ -92,14 +86,11 @@ export class TradeDecisionService {
         [{ status: TradeStatus.REJECTED, actor, comment: input.comment ?? null }],
       );
       await this.ledger.releaseOpenShift(manager, trade);
-      await this.notifications.notify(
+      await this.ledger.tell(
         manager,
-        partiesOf(trade).map((employeeId) => ({
-          employeeId,
-          kind: NotificationKind.TRADE_REJECTED,
-          message: `A manager rejected the shift trade${input.comment ? `: ${input.comment}` : ''}`,
-          payload: { tradeId: trade.id },
-        })),
+        trade,
+        NotificationKind.TRADE_REJECTED,
+        `A manager rejected the shift trade${input.comment ? `: ${input.comment}` : ''}`,
       );
     });
     return tradeResult(

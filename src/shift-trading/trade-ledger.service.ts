@@ -99,6 +99,22 @@ export class TradeLedger {
       });
   }
 
+  /** Tells the trade's parties, except the employee who did it (if one did). */
+  async tell(
+    manager: EntityManager,
+    trade: ShiftTradeEntity,
+    kind: NotificationKind,
+    message: string,
+    exceptEmployeeId?: string | null,
+  ): Promise<void> {
+    await this.notifications.notify(
+      manager,
+      partiesOf(trade)
+        .filter((id) => id !== exceptEmployeeId)
+        .map((employeeId) => ({ employeeId, kind, message, payload: { tradeId: trade.id } })),
+    );
+  }
+
   /** Gives a pickup's held open shift back to everyone (the pickup was rejected, cancelled, expired). */
   async releaseOpenShift(manager: EntityManager, trade: ShiftTradeEntity): Promise<void> {
     if (!trade.openShiftId) return;
@@ -145,14 +161,11 @@ export class TradeLedger {
           [{ status, actor: SYSTEM_ACTOR, comment: why }],
         );
         await this.releaseOpenShift(manager, trade);
-        await this.notifications.notify(
+        await this.tell(
           manager,
-          partiesOf(trade).map((employeeId) => ({
-            employeeId,
-            kind: NotificationKind.TRADE_REJECTED,
-            message: `A shift trade lapsed: ${why}`,
-            payload: { tradeId: trade.id },
-          })),
+          trade,
+          NotificationKind.TRADE_REJECTED,
+          `A shift trade lapsed: ${why}`,
         );
       }
       await manager.query(

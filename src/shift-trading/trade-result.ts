@@ -1,6 +1,7 @@
 import type { TradeVerdict } from '../core/trading/index.js';
 import type { StoredTradeReason } from './entities/shift-trade.entity.js';
 import type { ShiftTrade, TradeOutcome, TradeResult } from './graphql/trade.model.js';
+import { toRuleViolation } from '../rostering/roster.mapping.js';
 
 const round = (value: number) => Math.round(value * 100) / 100;
 
@@ -24,14 +25,7 @@ export function tradeResult(
     outcome,
     message,
     trade,
-    violations: (verdict?.newViolations ?? []).map((v) => ({
-      rule: v.rule,
-      employeeIds: [...v.employeeIds],
-      state: v.state ?? null,
-      intervalIndex: v.intervalIndex ?? null,
-      date: v.date ?? null,
-      message: v.message,
-    })),
+    violations: (verdict?.newViolations ?? []).map(toRuleViolation),
     excesses: (verdict?.excesses ?? []).map((e) => ({ ...e, term: e.term })),
   };
 }

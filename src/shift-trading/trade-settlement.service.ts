@@ -14,13 +14,7 @@ import {
 import { TradeOutcome, type TradeResult } from './graphql/trade.model.js';
 import { PublishedRosterWriter, RosterChangedMeanwhile } from './published-roster.writer.js';
 import { TradeCheckService, type TradeCheck } from './trade-check.service.js';
-import {
-  partiesOf,
-  SYSTEM_ACTOR,
-  TradeLedger,
-  type Actor,
-  type TradeStep,
-} from './trade-ledger.service.js';
+import { SYSTEM_ACTOR, TradeLedger, type Actor, type TradeStep } from './trade-ledger.service.js';
 import { TradeReadService } from './trade-read.service.js';
 import { reasonsOf, tradeResult } from './trade-result.js';
 import { TradePlanner, type Plan } from './trade-planner.js';
@@ -132,7 +126,7 @@ export class TradeSettlement {
         [{ status: TradeStatus.REJECTED, actor: SYSTEM_ACTOR, comment }],
       );
       await this.ledger.releaseOpenShift(manager, trade);
-      await this.tell(
+      await this.ledger.tell(
         manager,
         trade,
         NotificationKind.TRADE_REJECTED,
@@ -171,12 +165,12 @@ export class TradeSettlement {
           payload: { tradeId: trade.id },
         },
       ]);
-      await this.tell(
+      await this.ledger.tell(
         manager,
         trade,
         NotificationKind.TRADE_NEEDS_YOU,
         'A shift trade was accepted and waits for a manager',
-        s.taker,
+        s.taker.employeeId,
       );
     });
     return this.result(
@@ -218,7 +212,7 @@ export class TradeSettlement {
         detail: { tradeId: trade.id },
         by: approver === SYSTEM_ACTOR ? s.taker.subject : approver.subject,
       });
-      await this.tell(
+      await this.ledger.tell(
         manager,
         trade,
         NotificationKind.TRADE_APPROVED,
@@ -282,22 +276,6 @@ export class TradeSettlement {
         field: 'openShiftId',
         value: open.id,
       });
-  }
-
-  /** Tells the trade's parties (except `except`, who did it). */
-  private async tell(
-    manager: EntityManager,
-    trade: ShiftTradeEntity,
-    kind: NotificationKind,
-    message: string,
-    except?: Actor,
-  ): Promise<void> {
-    await this.notifications.notify(
-      manager,
-      partiesOf(trade)
-        .filter((id) => id !== except?.employeeId)
-        .map((employeeId) => ({ employeeId, kind, message, payload: { tradeId: trade.id } })),
-    );
   }
 
   private async result(

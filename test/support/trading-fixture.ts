@@ -20,7 +20,12 @@ import {
   RosterSource,
   RosterStatus,
 } from '../../src/rostering/entities/roster.entity.js';
-import { storedAllocations, storedSupervision } from '../../src/rostering/roster.mapping.js';
+import {
+  shiftRows,
+  storedAllocations,
+  storedSupervision,
+  toCoreRoster,
+} from '../../src/rostering/roster.mapping.js';
 import type { TestApp } from './test-app.js';
 
 /**
@@ -138,16 +143,7 @@ export async function publishTradingWorld(t: TestApp, managerToken: string): Pro
     supervision: storedSupervision(roster),
     createdBy: 'trading-fixture',
   });
-  await dataSource.getRepository(RosterShiftEntity).insert(
-    shifts.map((s) => ({
-      id: s.id,
-      rosterId: stored.id,
-      employeeId: s.employeeId,
-      start: new Date(s.start),
-      end: new Date(s.end),
-      templateId: s.templateId,
-    })),
-  );
+  await dataSource.getRepository(RosterShiftEntity).insert(shiftRows(stored.id, shifts));
   const published = await t.gql(
     'mutation($id: ID!) { publishRoster(id: $id) { status } }',
     { id: stored.id },
@@ -181,15 +177,10 @@ export async function publishCopy(t: TestApp, world: TradingWorld, managerToken:
   });
   const shifts = await dataSource.getRepository(RosterShiftEntity).findBy({ rosterId: current.id });
   await dataSource.getRepository(RosterShiftEntity).insert(
-    shifts.map((s) => ({
-      id: randomUUID(),
-      rosterId: copy.id,
-      employeeId: s.employeeId,
-      start: s.start,
-      end: s.end,
-      templateId: s.templateId,
-      pinned: s.pinned,
-    })),
+    shiftRows(
+      copy.id,
+      toCoreRoster(current, shifts).shifts.map((s) => ({ ...s, id: randomUUID() })),
+    ),
   );
   const published = await t.gql(
     'mutation($id: ID!) { publishRoster(id: $id) { status } }',
