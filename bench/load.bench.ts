@@ -1,17 +1,27 @@
 /**
- * Load test (issue: security and robustness): `myShifts` and a roster query on the medium sample
- * organisation, at a fixed request rate, reporting throughput and p50/p99 latency; then the same
- * while a large optimization runs in a worker thread. Runs against DATABASE_URL, or a throwaway
- * embedded PostgreSQL. Traffic goes to 127.0.0.1 only.
+ * Load test (issue 8): `myShifts` and a roster query on the medium sample organisation at a fixed
+ * request rate, reporting throughput and p50/p99 latency; then the same while a large optimization
+ * runs in a worker thread. Runs against DATABASE_URL (an empty database), or a throwaway embedded
+ * PostgreSQL. Traffic goes to 127.0.0.1 only.
  *
- *   npm run bench:load -- [--rate 200] [--seconds 15]
+ * The service runs as deployed: NODE_ENV=production (unless set) and LOG_LEVEL info, so it writes
+ * its JSON line per request to stdout; the results go to stderr, one JSON line per run and one
+ * with the medians of each scenario. The load comes from a separate process (load-driver.ts); each
+ * run starts with `warmup` seconds that are not counted. `myShifts` asks as each technician of
+ * the roster in turn; "myShifts, roster changing" bumps the published roster's rowVersion every
+ * second meanwhile, as a shift trade does, so every technician's next answer is computed afresh.
+ *
+ *   npm run bench:load -- [--rate 200] [--roster-rate 50] [--seconds 15] [--warmup 3] [--runs 3]
+ *     [--generator open|autocannon] [--connections N] [--log-level info] [--no-solve] > service.log
  */
+import './load-env.js';
 import 'reflect-metadata';
+import { fork } from 'node:child_process';
 import { chmod, mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import autocannon from 'autocannon';
 import { DataSource } from 'typeorm';
 import { Role } from '../src/auth/role.js';
 import { TokenService } from '../src/auth/token.service.js';
@@ -24,6 +34,7 @@ import { SampleOrganisationSeeder } from '../src/planning/sample-organisation.se
 import { RunStatus } from '../src/rostering/entities/optimization-run.entity.js';
 import { OptimizationRunService } from '../src/rostering/optimization-run.service.js';
 import { RosterService } from '../src/rostering/roster.service.js';
+import type { DriveJob, DriveResult } from './load-driver.js';
 
 const WEEK = '2026-12-07';
 
@@ -38,7 +49,7 @@ async function databaseUrl(): Promise<{ url: string; stop: () => Promise<void> }
 
 async function publishedRosterOfMediumOrganisation(
   service: Awaited<ReturnType<typeof startService>>,
-): Promise<{ rosterId: string; technicianId: string }> {
+): Promise<{ rosterId: string; technicianIds: string[] }> {
   await service.app.get(SampleOrganisationSeeder).seedOrganisation('medium', 1, WEEK);
   const runs = service.app.get(OptimizationRunService);
   const run = await runs.start(
@@ -55,108 +66,205 @@ async function publishedRosterOfMediumOrganisation(
   await service.app
     .get(RosterService)
     .publish(status.rosterId, { subject: 'load-test', roles: [] });
-  const [row] = await service.app
+  const rows = await service.app
     .get(DataSource)
     .query<{ employee_id: string }[]>(
-      `SELECT s.employee_id FROM roster_shift s JOIN employee e ON e.id = s.employee_id WHERE s.roster_id = $1 AND e.role = 'TECHNICIAN' LIMIT 1`,
+      `SELECT DISTINCT s.employee_id FROM roster_shift s JOIN employee e ON e.id = s.employee_id WHERE s.roster_id = $1 AND e.role = 'TECHNICIAN' ORDER BY s.employee_id`,
       [status.rosterId],
     );
-  return { rosterId: status.rosterId, technicianId: row.employee_id };
+  return { rosterId: status.rosterId, technicianIds: rows.map((r) => r.employee_id) };
 }
 
-interface Measured {
-  requestsPerSecond: number;
-  p50Ms: number;
-  p99Ms: number;
-  errors: number;
-  non2xx: number;
-}
-
-async function measure(
-  url: string,
-  token: string,
-  body: object,
-  rate: number,
-  seconds: number,
-): Promise<Measured> {
-  const result = await autocannon({
-    url: `${url}/graphql`,
-    method: 'POST',
-    headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
-    body: JSON.stringify(body),
-    connections: 20,
-    overallRate: rate,
-    duration: seconds,
+/** One measurement, driven from a child process (see load-driver.ts). */
+async function measure(job: DriveJob): Promise<DriveResult> {
+  const driver = fork(fileURLToPath(new URL('./load-driver.js', import.meta.url)), [], {
+    // Not the server's flags (e.g. --cpu-prof): the driver is only the client.
+    execArgv: [],
   });
-  return {
-    requestsPerSecond: result.requests.average,
-    p50Ms: result.latency.p50,
-    p99Ms: result.latency.p99,
-    errors: result.errors,
-    non2xx: result.non2xx,
-  };
+  const answered = new Promise<DriveResult>((resolve, reject) => {
+    driver.once('message', (result: DriveResult) => resolve(result));
+    driver.once('exit', (code) => reject(new Error(`the load driver exited with ${code}`)));
+  });
+  driver.send(job);
+  return answered;
+}
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
+}
+
+interface Scenario {
+  name: string;
+  rate: number;
+  requests: DriveJob['requests'];
+  /** Bumps the published roster's rowVersion every second while measuring. */
+  churn?: boolean;
 }
 
 async function main(): Promise<void> {
   const { values } = parseArgs({
     options: {
       rate: { type: 'string', default: '200' },
+      'roster-rate': { type: 'string', default: '50' },
       seconds: { type: 'string', default: '15' },
+      warmup: { type: 'string', default: '3' },
+      runs: { type: 'string', default: '3' },
+      connections: { type: 'string' },
+      generator: { type: 'string', default: 'open' },
+      'log-level': { type: 'string', default: 'info' },
+      solve: { type: 'boolean', default: true },
     },
+    allowNegative: true,
   });
   const rate = Number(values.rate);
+  const rosterRate = Number(values['roster-rate']);
   const seconds = Number(values.seconds);
+  const warmupSeconds = Number(values.warmup);
+  const runs = Number(values.runs);
+  const generator = values.generator === 'autocannon' ? 'autocannon' : 'open';
+  if (values.generator !== generator) throw new Error('--generator: open or autocannon');
+  // autocannon's connections each wait for their answer; the open-loop driver's are only a pool.
+  const connections = Number(values.connections ?? (generator === 'open' ? 64 : 20));
+  const report = (line: object) => console.error(JSON.stringify(line));
   const db = await databaseUrl();
   const config = loadAppConfig({
     ...process.env,
     DATABASE_URL: db.url,
     PORT: '0',
-    LOG_LEVEL: 'warn',
+    LOG_LEVEL: values['log-level'],
     RATE_LIMIT_PER_MINUTE: '1000000',
     JWT_SECRET: 'load-test-secret-that-is-long-enough-to-use',
   });
   const service = await startService(config);
   try {
-    const { rosterId, technicianId } = await publishedRosterOfMediumOrganisation(service);
+    const { rosterId, technicianIds } = await publishedRosterOfMediumOrganisation(service);
     const tokens = service.app.get(TokenService);
-    const technician = tokens.issue({
-      subject: 'load-tech',
-      roles: [Role.TECHNICIAN],
-      employeeId: technicianId,
+    const request = (token: string, body: object) => ({
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+      body: JSON.stringify(body),
     });
-    const manager = tokens.issue({ subject: 'load-manager', roles: [Role.MANAGER] });
     const myShifts = {
       query: `{ myShifts(from: "${WEEK}T00:00:00-05:00", to: "2026-12-14T00:00:00-05:00") { localStart localEnd paidHours allocations { queueName state hours } } }`,
     };
+    const asTechnicians = technicianIds.map((employeeId, i) =>
+      request(
+        tokens.issue({ subject: `load-tech-${i}`, roles: [Role.TECHNICIAN], employeeId }),
+        myShifts,
+      ),
+    );
+    const manager = tokens.issue({ subject: 'load-manager', roles: [Role.MANAGER] });
     const roster = {
-      query: `query($id: ID!) { roster(id: $id) { version status shifts(employeeId: "${technicianId}") { localStart localEnd } } }`,
+      query: `query($id: ID!) { roster(id: $id) { version status shifts(employeeId: "${technicianIds[0]}") { localStart localEnd } } }`,
       variables: { id: rosterId },
     };
-    const report = (scenario: string, m: Measured) =>
-      console.log(JSON.stringify({ scenario, targetRate: rate, seconds, ...m }));
-    report('myShifts', await measure(service.url, technician, myShifts, rate, seconds));
-    report('roster', await measure(service.url, manager, roster, rate, seconds));
+    const scenarios: Scenario[] = [
+      { name: 'myShifts', rate, requests: asTechnicians },
+      { name: 'myShifts, roster changing', rate, requests: asTechnicians, churn: true },
+      { name: 'roster', rate: rosterRate, requests: [request(manager, roster)] },
+    ];
+    const shifts = await checkedAnswer(service.url, asTechnicians[0]);
+    report({
+      nodeEnv: config.nodeEnv,
+      logLevel: config.logLevel,
+      generator,
+      connections,
+      seconds,
+      warmupSeconds,
+      runs,
+      technicians: technicianIds.length,
+      shiftsOfFirst: shifts,
+    });
+    const dataSource = service.app.get(DataSource);
+    let seed = 1;
+    let solving = false;
+    const runScenario = async ({ name, rate, requests, churn }: Scenario, suffix = '') => {
+      const results: (DriveResult & { serverCpuMsPerRequest?: number })[] = [];
+      for (let run = 1; run <= runs; run++) {
+        const bump = churn
+          ? setInterval(() => {
+              // What a trade does to the published roster's version (its shifts stay as they are).
+              void dataSource.query(
+                `UPDATE roster SET row_version = row_version + 1 WHERE id = $1`,
+                [rosterId],
+              );
+            }, 1000)
+          : undefined;
+        const cpu = process.cpuUsage();
+        const result = await measure({
+          url: `${service.url}/graphql`,
+          requests,
+          rate,
+          seconds,
+          warmupSeconds,
+          connections,
+          generator,
+          seed: seed++,
+        }).finally(() => clearInterval(bump));
+        const used = process.cpuUsage(cpu);
+        const line = {
+          ...result,
+          // The service's process, warm-up included; not while the solver thread shares it.
+          ...(!solving && {
+            serverCpuMsPerRequest:
+              Math.round(((used.user + used.system) / 1000 / result.sent) * 100) / 100,
+          }),
+        };
+        report({ scenario: name + suffix, rate, run, ...line });
+        results.push(line);
+      }
+      const pick = (key: 'requestsPerSecond' | 'p50Ms' | 'p99Ms' | 'serverCpuMsPerRequest') =>
+        solving && key === 'serverCpuMsPerRequest'
+          ? undefined
+          : median(results.map((r) => r[key] ?? NaN));
+      report({
+        scenario: name + suffix,
+        rate,
+        medianOfRuns: runs,
+        requestsPerSecond: pick('requestsPerSecond'),
+        p50Ms: pick('p50Ms'),
+        p99Ms: pick('p99Ms'),
+        serverCpuMsPerRequest: pick('serverCpuMsPerRequest'),
+        errors: results.reduce((sum, r) => sum + r.errors, 0),
+      });
+    };
+    for (const scenario of scenarios) await runScenario(scenario);
+    if (!values.solve) return;
     const abort = new AbortController();
-    const solving = runSolveInWorker(
+    let solveEnded = false;
+    const solve = runSolveInWorker(
       generateInstance('large', 1),
-      { timeLimitSeconds: seconds * 2 + 30, seed: 1 },
+      // Long enough to outlast every measurement below; stopped when they are done.
+      {
+        timeLimitSeconds: scenarios.length * runs * (warmupSeconds + seconds + 2) + 60,
+        seed: 1,
+      },
       { signal: abort.signal },
-    );
+    ).finally(() => (solveEnded = true));
+    solving = true;
     await new Promise((resolve) => setTimeout(resolve, 3000));
-    report(
-      'myShifts during a large solve',
-      await measure(service.url, technician, myShifts, rate, seconds),
-    );
-    report(
-      'roster during a large solve',
-      await measure(service.url, manager, roster, rate, seconds),
-    );
+    for (const scenario of scenarios) await runScenario(scenario, ' during a large solve');
+    if (solveEnded) throw new Error('the large solve ended before the measurements did');
     abort.abort();
-    await solving;
+    await solve.catch(() => undefined);
   } finally {
     await service.stop();
     await db.stop();
   }
+}
+
+/** One request before measuring: the query must answer, without errors, with shifts to show. */
+async function checkedAnswer(
+  url: string,
+  { headers, body }: { headers: Record<string, string>; body: string },
+): Promise<number> {
+  const response = await fetch(`${url}/graphql`, { method: 'POST', headers, body });
+  const answer = (await response.json()) as { data?: { myShifts?: unknown[] }; errors?: unknown };
+  const shifts = answer.data?.myShifts?.length ?? 0;
+  if (answer.errors !== undefined || shifts === 0)
+    throw new Error(`myShifts did not answer with shifts: ${JSON.stringify(answer)}`);
+  return shifts;
 }
 
 main().then(

@@ -1,3 +1,4 @@
+import { createSecretKey } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
@@ -17,7 +18,9 @@ export class TokenService {
 
   constructor(@Inject(APP_CONFIG) private readonly config: AppConfig) {
     this.jwt = new JwtService({
-      secret: config.auth.jwtSecret,
+      // A KeyObject, not the string: given a string, jsonwebtoken first tries to parse it as a
+      // public key on every verify, and that failed parse took 12 % of myShifts' CPU.
+      secret: createSecretKey(Buffer.from(config.auth.jwtSecret)),
       signOptions: { algorithm: 'HS256', issuer: config.auth.jwtIssuer },
     });
   }

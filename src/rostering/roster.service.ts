@@ -51,7 +51,7 @@ export function toRoster(e: RosterEntity): Roster {
 /** Paid hours of a shift: its length less the template's unpaid break. */
 export function paidHours(
   shift: { start: Date; end: Date },
-  template: ShiftTemplateEntity | undefined,
+  template: Pick<ShiftTemplateEntity, 'unpaidBreaks'> | undefined,
 ): number {
   const minutes = (shift.end.getTime() - shift.start.getTime()) / 60_000;
   const unpaid = Math.max(

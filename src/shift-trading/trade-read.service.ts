@@ -21,7 +21,7 @@ import {
 } from './entities/shift-trade.entity.js';
 import type { OpenShift, ShiftTrade } from './graphql/trade.model.js';
 import { TradeLedger } from './trade-ledger.service.js';
-import { summariseWork, zonedShift } from './trade.mapping.js';
+import { summariseOpenShiftWork, zonedShift } from './trade.mapping.js';
 
 const MANAGERS: readonly Role[] = [Role.MANAGER, Role.ADMIN];
 const PAGE = 200;
@@ -173,7 +173,7 @@ export class TradeReadService {
       role: row.role,
       status: row.status,
       origin: row.origin,
-      work: summariseWork(row.work, intervalMinutes.get(row.rosterId) ?? 30, queues),
+      work: summariseOpenShiftWork(row.work, intervalMinutes.get(row.rosterId) ?? 30, queues),
     }));
   }
 

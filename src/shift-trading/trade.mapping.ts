@@ -1,6 +1,7 @@
 import { DateTime } from 'luxon';
 import type { QueueEntity } from '../demand/entities/queue.entity.js';
 import type { ShiftAllocationSummary } from '../self-service/graphql/my-shift.model.js';
+import { summariseWork } from '../self-service/work-summary.js';
 import type { StoredOpenShiftWork } from './entities/open-shift.entity.js';
 
 /** A shift's times in UTC and in `zone` (the viewer's own), as every trade view shows them. */
@@ -23,25 +24,14 @@ export function zonedShift(
 }
 
 /** Open-shift work per (queue, state): how many intervals, most first. */
-export function summariseWork(
+export function summariseOpenShiftWork(
   work: readonly StoredOpenShiftWork[],
   intervalMinutes: number,
   queues: ReadonlyMap<string, QueueEntity>,
 ): ShiftAllocationSummary[] {
-  const counts = new Map<string, { queueId: string; state: string; intervals: number }>();
-  for (const [, queueId, state] of work) {
-    const key = `${queueId}|${state}`;
-    const entry = counts.get(key) ?? { queueId, state, intervals: 0 };
-    entry.intervals++;
-    counts.set(key, entry);
-  }
-  return [...counts.values()]
-    .map(({ queueId, state, intervals }) => ({
-      queueKey: queues.get(queueId)?.key ?? queueId,
-      queueName: queues.get(queueId)?.name ?? queueId,
-      state,
-      intervals,
-      hours: (intervals * intervalMinutes) / 60,
-    }))
-    .sort((a, b) => b.intervals - a.intervals || a.queueKey.localeCompare(b.queueKey));
+  return summariseWork(
+    work.map(([, queueId, state]) => [queueId, state] as const),
+    intervalMinutes,
+    queues,
+  );
 }
