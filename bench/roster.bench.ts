@@ -7,7 +7,9 @@
  *
  * Run: `npm run bench -- --sizes small,medium,large --seconds 20 --runs 1 --seed 1`
  * (build, then `node dist/bench/roster.bench.js`). Without --seconds: small 10 s, medium 20 s,
- * large 60 s. `--week 2026-03-02` runs a daylight-saving week.
+ * large 60 s. `--week 2026-03-02` runs a daylight-saving week. `--parallel off` drops the second
+ * thread (the HiGHS MIP/LP job that `defaultSolveDeps` runs next to the heuristic), to measure the
+ * heuristic alone.
  */
 import { fork } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
@@ -36,6 +38,8 @@ interface Args {
   readonly child: boolean;
   /** heuristic: what the service runs; mip: the monolithic HiGHS MIP, to measure the optimum. */
   readonly method: 'heuristic' | 'mip';
+  /** Whether the default second-thread job (HiGHS MIP or LP) runs; `--parallel off` drops it. */
+  readonly parallel: boolean;
 }
 
 function parseArgs(argv: readonly string[]): Args {
@@ -62,6 +66,7 @@ function parseArgs(argv: readonly string[]): Args {
     week: value('week') ?? null,
     child: argv.includes('--child'),
     method: value('method') === 'mip' ? 'mip' : 'heuristic',
+    parallel: value('parallel') !== 'off',
   };
 }
 
@@ -83,7 +88,12 @@ async function runChild(args: Args): Promise<void> {
         firstFeasibleSeconds = (performance.now() - started) / 1000;
     },
   };
-  const result = await solveRoster(instance, options, defaultSolveDeps(instance));
+  const { parallel, ...alone } = defaultSolveDeps(instance);
+  const result = await solveRoster(
+    instance,
+    options,
+    args.parallel && parallel ? { ...alone, parallel } : alone,
+  );
   const wallSeconds = (performance.now() - started) / 1000;
   const check = result.roster ? checkRoster(instance, result.roster) : null;
   const line = {
@@ -138,6 +148,8 @@ function runParent(args: Args): Promise<void> {
               ...(args.week ? ['--week', args.week] : []),
               '--method',
               args.method,
+              '--parallel',
+              args.parallel ? 'on' : 'off',
             ];
             const child = fork(script, childArgs, { stdio: 'inherit' });
             child.on('error', reject);

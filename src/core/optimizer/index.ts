@@ -1,5 +1,13 @@
 export * from './types.js';
-export { solveRoster, type PolishProvider, type SearchTuning, type SolveDeps } from './solve.js';
+export {
+  solveRoster,
+  type ParallelBoundProvider,
+  type ParallelOutcome,
+  type ParallelRun,
+  type PolishProvider,
+  type SearchTuning,
+  type SolveDeps,
+} from './solve.js';
 export {
   type BoundProvider,
   bestOfBounds,
@@ -19,4 +27,10 @@ export {
   runSolveInWorker,
   type WorkerRunOptions,
 } from './worker/run-in-worker.js';
-export { defaultSolveDeps, HIGHS_BOUND_MAX_EMPLOYEES } from './default-deps.js';
+export {
+  defaultSolveDeps,
+  PARALLEL_LP_MAX_EMPLOYEES,
+  PARALLEL_LP_MIN_SECONDS,
+  PARALLEL_MIP_MAX_EMPLOYEES,
+} from './default-deps.js';
+export { workerBound, type BoundWorkerOptions } from './worker/run-bound-in-worker.js';

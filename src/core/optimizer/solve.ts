@@ -42,6 +42,40 @@ export interface PolishProvider {
   ): Promise<Roster | null>;
 }
 
+/** What the second thread reports (`SolveDeps.parallel`). */
+export interface ParallelOutcome {
+  /** A valid lower bound on weightedTotal, or null. */
+  readonly bound: number | null;
+  /** A checker-clean roster (e.g. the MIP's incumbent), or null. */
+  readonly roster: Roster | null;
+  /** `roster` is proven optimal. */
+  readonly proven: boolean;
+  readonly method: string;
+}
+
+/** A running second-thread job. */
+export interface ParallelRun {
+  /**
+   * The outcome; null when the job failed or was terminated. Rejects only with
+   * RosterVerificationError (a roster the checker rejects: a bug, failed loudly).
+   */
+  readonly result: Promise<ParallelOutcome | null>;
+  /** Asks the job to stop now and answer with what it has (bound, incumbent). */
+  stop(): void;
+  /** Ends the job without waiting for it (result null if it had not answered). */
+  terminate(): void;
+}
+
+/**
+ * Runs a bound (and possibly an exact solve) on another thread while the heuristic runs on this
+ * one: `worker/run-bound-in-worker.ts` (`workerBound('mip' | 'lp')`), chosen by default-deps.ts.
+ */
+export interface ParallelBoundProvider {
+  readonly name: string;
+  /** Starts the job, or returns null when it would not help within this time limit. */
+  start(instance: PlanningInstance, options: { timeLimitSeconds: number }): ParallelRun | null;
+}
+
 export interface SearchTuning {
   /** Local-search iteration budget (deterministic stopping rule). Default: none (time only). */
   readonly maxIterations?: number;
@@ -64,6 +98,44 @@ export interface SolveDeps {
   readonly search?: SearchTuning;
   /** Share of the time limit kept for the lower bound (and what follows it); default about 15 %. */
   readonly boundTimeShare?: number;
+  /**
+   * A second thread started with the solve (see `ParallelBoundProvider`). Its bound always
+   * counts; its roster replaces the heuristic's when the checker finds it strictly better — unless
+   * the search runs on an iteration budget (`search.maxIterations` / `iterationsPerSecond`: the
+   * deterministic mode), where only the bound is used. A proven-optimal roster ends the search
+   * early.
+   */
+  readonly parallel?: ParallelBoundProvider;
+}
+
+/** Seconds before the deadline at which the second thread is asked to stop and answer. */
+const PARALLEL_STOP_BEFORE_DEADLINE = 0.6;
+/** How long it may then take to answer before it is terminated. */
+const PARALLEL_ANSWER_GRACE = 0.6;
+
+/** The second thread's time limit: the solve's, less its start-up and the runner's final steps. */
+function parallelTimeLimit(limitSeconds: number): number {
+  return Math.max(0.5, limitSeconds * 0.9 - 0.3);
+}
+
+/** Waits for the second thread until the deadline, then stops it and waits a little more. */
+async function awaitParallel(
+  run: ParallelRun,
+  deadline: number,
+  cancelled: () => boolean,
+): Promise<ParallelOutcome | null> {
+  const sleep = (ms: number) =>
+    new Promise<'late'>((resolve) => setTimeout(() => resolve('late'), Math.max(0, ms)));
+  const until = cancelled()
+    ? 0
+    : deadline - PARALLEL_STOP_BEFORE_DEADLINE * 1000 - performance.now();
+  const first = await Promise.race([run.result, sleep(until)]);
+  if (first !== 'late') return first;
+  run.stop();
+  const second = await Promise.race([run.result, sleep(PARALLEL_ANSWER_GRACE * 1000)]);
+  if (second !== 'late') return second;
+  run.terminate();
+  return null;
 }
 
 const OPTIMAL_GAP = 1e-6;
@@ -111,143 +183,210 @@ export async function solveRoster(
 
   if (options.method === 'mip' && deps.mip) return deps.mip(instance, options);
 
-  const model = new SearchModel(instance);
-  const built = construct(model, { seed: options.seed, deadline: started + limitMs * 0.3 });
-  if (!built.weeks) {
-    const infeasibility: InfeasibilityReport = built.infeasibility ?? { conflicts: [] };
-    progress('done');
-    return {
-      status: 'INFEASIBLE',
-      roster: null,
-      objective: null,
-      soft: null,
-      lowerBound: null,
-      gap: null,
-      method: 'construct',
-      elapsedSeconds: elapsed(),
-      explanations: [],
-      infeasibility,
-    };
-  }
-  const state = new RosterState(model, built.weeks);
-  bestObjective = state.objective;
-  progress('construct');
-  const methodParts = ['construct'];
-
-  let bestWeeks: Week[] = state.snapshot();
-  const cancelled = () => options.signal?.aborted === true;
-  if (!cancelled()) {
-    const tuning = deps.search ?? {};
-    // Time kept for the bound, polishing, verification and explanations.
-    const reserve = deps.polish
-      ? limitMs * 0.3
-      : deps.boundTimeShare !== undefined
-        ? limitMs * deps.boundTimeShare
-        : Math.min(limitMs * 0.15, 3000 + limitMs * 0.05);
-    const maxIterations =
-      tuning.maxIterations ??
-      (tuning.iterationsPerSecond !== undefined
-        ? Math.round(tuning.iterationsPerSecond * options.timeLimitSeconds)
-        : Number.POSITIVE_INFINITY);
-    let lastReport = performance.now();
-    const result = await localSearch(state, {
-      seed: options.seed,
-      deadline: deadline - reserve,
-      maxIterations,
-      ...(options.signal ? { signal: options.signal } : {}),
-      ...(tuning.startTemperature !== undefined
-        ? { startTemperature: tuning.startTemperature }
-        : {}),
-      ...(tuning.endTemperature !== undefined ? { endTemperature: tuning.endTemperature } : {}),
-      ...(tuning.cycles !== undefined ? { cycles: tuning.cycles } : {}),
-      onImprove: (objective) => {
-        bestObjective = objective;
-        const now = performance.now();
-        if (now - lastReport >= 250) {
-          lastReport = now;
-          progress('improve');
-        }
-      },
+  // The second thread gets (almost) the whole budget, so it starts before construction.
+  const tuning = deps.search ?? {};
+  const deterministic =
+    tuning.maxIterations !== undefined || tuning.iterationsPerSecond !== undefined;
+  const earlyStop = new AbortController();
+  const searchSignal = new AbortController();
+  const relayAbort = () => searchSignal.abort();
+  options.signal?.addEventListener('abort', relayAbort, { once: true });
+  earlyStop.signal.addEventListener('abort', relayAbort, { once: true });
+  if (options.signal?.aborted) searchSignal.abort();
+  let parallel: ParallelRun | null = null;
+  let parallelOutcome: ParallelOutcome | null = null;
+  if (deps.parallel && !options.signal?.aborted) {
+    parallel = deps.parallel.start(instance, {
+      timeLimitSeconds: parallelTimeLimit(options.timeLimitSeconds),
     });
-    bestWeeks = result.best;
-    if (process.env.ROSTER_SEARCH_DEBUG) {
-      console.error(
-        `local search: ${result.iterations} iterations, ${result.accepted} accepted, stopped by ${result.stoppedBy}; evaluations ${model.evaluator.evaluations}, cache hits ${model.evaluator.cacheHits}`,
-      );
-    }
-    bestObjective = result.bestObjective;
-    methodParts.push('local-search');
-    progress('improve');
+    parallel?.result.then(
+      (outcome) => {
+        parallelOutcome = outcome;
+        if (outcome?.bound !== null && outcome?.bound !== undefined) {
+          bound = bound === null ? outcome.bound : Math.max(bound, outcome.bound);
+          progress('bound');
+        }
+        // Not in the deterministic mode: the search must run its whole budget there.
+        if (outcome?.proven && !deterministic) earlyStop.abort();
+      },
+      () => earlyStop.abort(),
+    );
+  }
+  try {
+    return await heuristicSolve();
+  } finally {
+    options.signal?.removeEventListener('abort', relayAbort);
+    parallel?.terminate();
   }
 
-  let finalState = new RosterState(model, bestWeeks);
-  let roster = finalState.toRoster();
-
-  if (!cancelled()) {
-    const seconds = Math.max(0.5, (deadline - performance.now()) / 1000 / (deps.polish ? 2 : 1));
-    try {
-      bound = await bounds.lowerBound(instance, seconds);
-      methodParts.push(bounds.name);
-    } catch {
-      bound = null;
+  async function heuristicSolve(): Promise<SolveResult> {
+    const model = new SearchModel(instance);
+    const built = construct(model, { seed: options.seed, deadline: started + limitMs * 0.3 });
+    if (!built.weeks) {
+      parallel?.terminate();
+      const infeasibility: InfeasibilityReport = built.infeasibility ?? { conflicts: [] };
+      progress('done');
+      return {
+        status: 'INFEASIBLE',
+        roster: null,
+        objective: null,
+        soft: null,
+        lowerBound: null,
+        gap: null,
+        method: 'construct',
+        elapsedSeconds: elapsed(),
+        explanations: [],
+        infeasibility,
+      };
     }
-    progress('bound');
-  }
+    const state = new RosterState(model, built.weeks);
+    bestObjective = state.objective;
+    progress('construct');
+    const methodParts = ['construct'];
 
-  if (deps.polish && !cancelled() && performance.now() < deadline - 500) {
-    progress('polish');
-    const free = polishNeighbourhood(model, finalState, options.seed);
-    try {
-      const polished = await deps.polish.polish(instance, roster, free, {
-        timeLimitSeconds: Math.max(0.5, (deadline - performance.now()) / 1000 - 0.5),
+    let bestWeeks: Week[] = state.snapshot();
+    const cancelled = () => options.signal?.aborted === true;
+    if (!cancelled() && !earlyStop.signal.aborted) {
+      // Time kept for the bound, polishing, verification and explanations.
+      const reserve = deps.polish
+        ? limitMs * 0.3
+        : deps.boundTimeShare !== undefined
+          ? limitMs * deps.boundTimeShare
+          : Math.min(limitMs * 0.15, 3000 + limitMs * 0.05);
+      const maxIterations =
+        tuning.maxIterations ??
+        (tuning.iterationsPerSecond !== undefined
+          ? Math.round(tuning.iterationsPerSecond * options.timeLimitSeconds)
+          : Number.POSITIVE_INFINITY);
+      let lastReport = performance.now();
+      const result = await localSearch(state, {
+        seed: options.seed,
+        deadline: deadline - reserve,
+        maxIterations,
+        signal: searchSignal.signal,
+        ...(tuning.startTemperature !== undefined
+          ? { startTemperature: tuning.startTemperature }
+          : {}),
+        ...(tuning.endTemperature !== undefined ? { endTemperature: tuning.endTemperature } : {}),
+        ...(tuning.cycles !== undefined ? { cycles: tuning.cycles } : {}),
+        onImprove: (objective) => {
+          bestObjective = objective;
+          const now = performance.now();
+          if (now - lastReport >= 250) {
+            lastReport = now;
+            progress('improve');
+          }
+        },
       });
-      if (polished) {
-        const check = checkRoster(instance, polished);
-        if (
-          check.violations.length === 0 &&
-          check.soft.weightedTotal < finalState.objective - 1e-7
-        ) {
-          roster = polished;
-          methodParts.push(deps.polish.name);
-          const weeks = weeksFromRoster(model, polished);
-          if (weeks) finalState = new RosterState(model, weeks);
+      bestWeeks = result.best;
+      if (process.env.ROSTER_SEARCH_DEBUG) {
+        console.error(
+          `local search: ${result.iterations} iterations, ${result.accepted} accepted, stopped by ${result.stoppedBy}; evaluations ${model.evaluator.evaluations}, cache hits ${model.evaluator.cacheHits}`,
+        );
+      }
+      bestObjective = result.bestObjective;
+      methodParts.push('local-search');
+      progress('improve');
+    }
+
+    let finalState = new RosterState(model, bestWeeks);
+    let roster = finalState.toRoster();
+
+    if (!cancelled()) {
+      const seconds = Math.max(0.5, (deadline - performance.now()) / 1000 / (deps.polish ? 2 : 1));
+      try {
+        const own = await bounds.lowerBound(instance, seconds);
+        if (own !== null) bound = bound === null ? own : Math.max(bound, own);
+        methodParts.push(bounds.name);
+      } catch {
+        // No bound from this provider; the second thread's may still count.
+      }
+      progress('bound');
+    }
+
+    if (parallel) {
+      const outcome = parallelOutcome ?? (await awaitParallel(parallel, deadline, cancelled));
+      if (outcome) {
+        if (outcome.bound !== null) {
+          bound = bound === null ? outcome.bound : Math.max(bound, outcome.bound);
+          methodParts.push(deps.parallel!.name);
+        }
+        if (outcome.roster && !deterministic) {
+          const check = checkRoster(instance, outcome.roster);
+          if (
+            check.violations.length === 0 &&
+            check.soft.weightedTotal <
+              finalState.objective - 1e-7 * Math.max(1, Math.abs(finalState.objective))
+          ) {
+            roster = outcome.roster;
+            methodParts.push(outcome.method);
+            const weeks = weeksFromRoster(model, outcome.roster);
+            if (weeks) finalState = new RosterState(model, weeks);
+          }
         }
       }
-    } catch {
-      // Polishing is optional: keep the search's roster.
+      progress('bound');
     }
-  }
 
-  progress('verify');
-  const method = methodParts.join('+');
-  const check = checkRoster(instance, roster);
-  if (check.violations.length > 0) throw new RosterVerificationError(method, check.violations);
-  const soft: SoftTerms = check.soft;
-  bestObjective = soft.weightedTotal;
-  if (bound !== null && bound > bestObjective) {
-    // Rounding between two float sums is clamped; anything larger is not a valid bound.
-    bound =
-      bound - bestObjective <= 1e-6 * Math.max(1, Math.abs(bestObjective)) ? bestObjective : null;
+    if (deps.polish && !cancelled() && performance.now() < deadline - 500) {
+      progress('polish');
+      const free = polishNeighbourhood(model, finalState, options.seed);
+      try {
+        const polished = await deps.polish.polish(instance, roster, free, {
+          timeLimitSeconds: Math.max(0.5, (deadline - performance.now()) / 1000 - 0.5),
+        });
+        if (polished) {
+          const check = checkRoster(instance, polished);
+          if (
+            check.violations.length === 0 &&
+            check.soft.weightedTotal < finalState.objective - 1e-7
+          ) {
+            roster = polished;
+            methodParts.push(deps.polish.name);
+            const weeks = weeksFromRoster(model, polished);
+            if (weeks) finalState = new RosterState(model, weeks);
+          }
+        }
+      } catch {
+        // Polishing is optional: keep the search's roster.
+      }
+    }
+
+    progress('verify');
+    const method = methodParts.join('+');
+    const check = checkRoster(instance, roster);
+    if (check.violations.length > 0) throw new RosterVerificationError(method, check.violations);
+    const soft: SoftTerms = check.soft;
+    bestObjective = soft.weightedTotal;
+    if (bound !== null && bound > bestObjective) {
+      // Rounding between two float sums is clamped; anything larger is not a valid bound.
+      bound =
+        bound - bestObjective <= 1e-6 * Math.max(1, Math.abs(bestObjective)) ? bestObjective : null;
+    }
+    const gap = gapOf(bestObjective, bound);
+    const explanations: ShortageExplanation[] = explainShortages(
+      model,
+      finalState.weeks,
+      finalState.outcomes,
+    );
+    progress('done');
+    return {
+      status: cancelled()
+        ? 'CANCELLED'
+        : gap !== null && gap <= OPTIMAL_GAP
+          ? 'OPTIMAL'
+          : 'FEASIBLE',
+      roster,
+      objective: bestObjective,
+      soft,
+      lowerBound: bound,
+      gap,
+      method,
+      elapsedSeconds: elapsed(),
+      explanations,
+      infeasibility: null,
+    };
   }
-  const gap = gapOf(bestObjective, bound);
-  const explanations: ShortageExplanation[] = explainShortages(
-    model,
-    finalState.weeks,
-    finalState.outcomes,
-  );
-  progress('done');
-  return {
-    status: cancelled() ? 'CANCELLED' : gap !== null && gap <= OPTIMAL_GAP ? 'OPTIMAL' : 'FEASIBLE',
-    roster,
-    objective: bestObjective,
-    soft,
-    lowerBound: bound,
-    gap,
-    method,
-    elapsedSeconds: elapsed(),
-    explanations,
-    infeasibility: null,
-  };
 }
 
 /** Employees to free for polishing: those on duty in the intervals with the largest shortfall. */

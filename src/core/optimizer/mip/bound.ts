@@ -3,6 +3,7 @@ import type { CandidateShift } from '../../time/shift-times.js';
 import type { SolverName } from '../types.js';
 import { buildRosterModel, exactModelIsRelaxation } from './model.js';
 import type { MipSolver, MipStatus } from './solver-port.js';
+import { HighsSolver } from './highs-adapter.js';
 import { solverFor } from './solvers.js';
 
 export interface LowerBoundOptions {
@@ -15,6 +16,10 @@ export interface LowerBoundOptions {
   /** 'lp' (default): the LP relaxation. 'mip': the dual bound of a branch-and-cut run. */
   readonly strategy?: 'lp' | 'mip';
   readonly solver?: SolverName | MipSolver;
+  /** Extra HiGHS options for the default solver (e.g. { solver: 'ipm' } for large LPs). */
+  readonly highsOptions?: Readonly<Record<string, number | string | boolean>>;
+  /** Polled while the solver runs; true stops it (the bound is then null for 'lp'). */
+  readonly shouldStop?: () => boolean;
 }
 
 export interface LowerBound {
@@ -43,12 +48,16 @@ export async function lpLowerBound(
     supervision: mode,
     ...(options.candidates ? { candidates: options.candidates } : {}),
   });
-  const solver = solverFor(options.solver);
+  const solver =
+    options.highsOptions && (options.solver === undefined || options.solver === 'highs')
+      ? new HighsSolver(options.highsOptions)
+      : solverFor(options.solver);
   const strategy = options.strategy ?? 'lp';
   const remaining = Math.max(0.1, options.timeLimitSeconds - (Date.now() - started) / 1000);
   const result = await solver.solve(model, {
     timeLimitSeconds: remaining,
     relax: strategy === 'lp',
+    ...(options.shouldStop ? { shouldStop: options.shouldStop } : {}),
   });
   const raw = result.bound;
   const bound = raw === null ? null : raw - 1e-6 * Math.max(1, Math.abs(raw));

@@ -123,6 +123,8 @@ export interface ModelIndex {
   readonly overtimeCol: Map<string, number>;
   /** `${role}|hmax` etc. → column. */
   readonly spreadCols: Map<string, number>;
+  /** `sup_on` columns (eligible pharmacists on duty, supervisorPresence) and the x they sum. */
+  readonly onDutyCols: { readonly col: number; readonly shifts: readonly number[] }[];
   /** Conflicts found while building (a pinned shift no candidate matches): the model is infeasible. */
   readonly buildConflicts: { rules: string[]; employeeIds: string[]; message: string }[];
 }
@@ -194,6 +196,7 @@ export function newIndex(instance: PlanningInstance, options: BuildOptions): Mod
     zCol: new Map(),
     overtimeCol: new Map(),
     spreadCols: new Map(),
+    onDutyCols: [],
     buildConflicts: [],
   };
 }

@@ -52,7 +52,8 @@ export function encodeRoster(
     const col = index.zCol.get(`${share.employeeId}|${share.intervalIndex}|${share.state}`);
     if (col !== undefined) values[col] = share.share;
   }
-  const sum = (cols: number[]) => cols.reduce((total, col) => total + values[col], 0);
+  const sum = (cols: readonly number[]) => cols.reduce((total, col) => total + values[col], 0);
+  for (const { col, shifts } of index.onDutyCols) values[col] = sum(shifts);
   for (const cell of index.supervised.values()) {
     const T = Math.round(sum(cell.countedCols));
     const C = Math.round(sum(cell.certifiedCols));

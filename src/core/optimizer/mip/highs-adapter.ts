@@ -109,7 +109,21 @@ export class HighsSolver implements MipSolver {
         }
         if (indices.length > 0) instance.setSolution({ indices, values });
       }
-      instance.run();
+      const stop = options.shouldStop;
+      if (stop) {
+        const poll = (event: { interrupt(): void }): undefined => {
+          if (stop()) event.interrupt();
+          return undefined;
+        };
+        const types = highs.constants.callbackType;
+        instance.run({
+          [types.simplexInterrupt]: poll,
+          [types.ipmInterrupt]: poll,
+          [types.mipInterrupt]: poll,
+        });
+      } else {
+        instance.run();
+      }
       const codes = highs.constants.modelStatus;
       const code = instance.getModelStatus();
       const primal = Number(instance.info.get('primal_solution_status'));

@@ -11,6 +11,7 @@ import {
   pinnedShifts,
   supervisionRatio,
   supervisionShareCapacity,
+  supervisorPresence,
 } from './constraints.js';
 import { type BuildOptions, type RosterModel, newIndex } from './context.js';
 import {
@@ -52,6 +53,7 @@ export function buildRosterModel(
     shortageTerm(model, index);
     overstaffingTerm();
     lostServiceTerm(model, index);
+    supervisorPresence(model, index);
     wageCostTerm(model, index);
     preferenceTerm(model, index);
     fairnessTerm(model, index);

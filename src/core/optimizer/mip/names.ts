@@ -42,6 +42,10 @@ export const VARIABLE_FAMILIES: Readonly<Record<string, { rule: string; meaning:
     meaning: 'pharmacist-equivalents used under tier k for state S in interval t',
   },
   tier: { rule: 'SUPERVISION_RATIO', meaning: 'tier k selected for state S in interval t' },
+  sup_on: {
+    rule: 'SUPERVISION_RATIO',
+    meaning: 'pharmacists who may supervise state S on duty in interval t (supervisorPresence)',
+  },
   any: {
     rule: 'SUPERVISION_RATIO',
     meaning: 'at least one counted technician works for state S in interval t',

@@ -6,6 +6,7 @@ import { encodeRoster } from './encode.js';
 import { analyseInfeasibility } from './infeasibility.js';
 import { buildRosterModel, exactModelIsRelaxation } from './model.js';
 import type { MipSolver } from './solver-port.js';
+import { HighsSolver } from './highs-adapter.js';
 import { solverFor } from './solvers.js';
 import { toNamed } from './sparse.js';
 
@@ -17,6 +18,10 @@ export interface MonolithicOptions {
   readonly mipRelGap?: number;
   /** A checker-clean roster to start from (MIP start). */
   readonly warmStart?: Roster;
+  /** Polled while HiGHS runs; true stops it like a time limit (see `MipSolveOptions`). */
+  readonly shouldStop?: () => boolean;
+  /** Extra HiGHS options (e.g. { mip_heuristic_effort: 0.2 }); ignored by other solvers. */
+  readonly highsOptions?: Readonly<Record<string, number | string | boolean>>;
 }
 
 function gapOf(objective: number | null, bound: number | null): number | null {
@@ -36,7 +41,10 @@ export async function solveMonolithicMip(
 ): Promise<SolveResult> {
   const started = Date.now();
   const elapsed = () => (Date.now() - started) / 1000;
-  const solver = solverFor(options.solver);
+  const solver =
+    options.solver === undefined || options.solver === 'highs'
+      ? new HighsSolver(options.highsOptions ?? {})
+      : solverFor(options.solver);
   const method = `mip-${solver.name}`;
   const empty = {
     roster: null,
@@ -62,6 +70,7 @@ export async function solveMonolithicMip(
     ...(options.mipRelGap !== undefined ? { mipRelGap: options.mipRelGap } : {}),
     ...(warm ? { warmStart: warm } : {}),
     ...(options.signal ? { signal: options.signal } : {}),
+    ...(options.shouldStop ? { shouldStop: options.shouldStop } : {}),
   });
   if (result.status === 'INFEASIBLE') {
     const infeasibility = await analyseInfeasibility(instance);

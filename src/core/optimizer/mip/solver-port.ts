@@ -23,6 +23,13 @@ export interface MipSolveOptions {
   readonly signal?: AbortSignal;
   /** Tolerance of the guard (default 1e-5, rows scaled by max(1, |rhs|)). */
   readonly tolerance?: number;
+  /**
+   * Polled at the solver's own checkpoints while it runs (HiGHS: simplex, IPM and MIP interrupt
+   * callbacks): returning true stops the solve as at a time limit, with the incumbent and the
+   * bound reached so far. This is how another thread cancels a running solve (e.g. through a
+   * SharedArrayBuffer flag), since the solve blocks its own thread.
+   */
+  readonly shouldStop?: () => boolean;
 }
 
 export interface MipSolution {

@@ -1,5 +1,6 @@
 import type { Violation } from '../../checker/types.js';
 import type { PlanningInstance } from '../../model/instance.js';
+import type { BoundJobResult, BoundStrategy } from '../mip/bound-job.js';
 import type { SearchTuning } from '../solve.js';
 import type { SolveOptions, SolveProgress, SolveResult } from '../types.js';
 
@@ -19,6 +20,26 @@ export type ToWorker =
 export type FromWorker =
   | { readonly type: 'progress'; readonly progress: SolveProgress }
   | { readonly type: 'result'; readonly result: SolveResult }
+  | {
+      readonly type: 'error';
+      readonly name: string;
+      readonly message: string;
+      readonly method?: string;
+      readonly violations?: readonly Violation[];
+    };
+
+/** Messages between `workerBound` (run-bound-in-worker.ts) and `bound-worker.ts`. */
+export interface ToBoundWorker {
+  readonly type: 'bound';
+  readonly instance: PlanningInstance;
+  readonly strategy: BoundStrategy;
+  readonly timeLimitSeconds: number;
+  /** Int32Array view at 0: set to 1 by the parent to stop the job. */
+  readonly stop: SharedArrayBuffer;
+}
+
+export type FromBoundWorker =
+  | { readonly type: 'result'; readonly result: BoundJobResult }
   | {
       readonly type: 'error';
       readonly name: string;

@@ -32,15 +32,20 @@ export interface WorkerRunOptions {
   readonly resourceLimits?: ResourceLimits;
 }
 
-/** The worker entry to load: next to this module when compiled, from dist/ when running from src/. */
-export function defaultWorkerUrl(): URL {
+/** A worker entry of this folder: next to this module when compiled, from dist/ when running from src/. */
+export function compiledWorkerUrl(file: string): URL {
   const here = fileURLToPath(import.meta.url);
-  if (!here.endsWith('.ts')) return new URL('./solve-worker.js', import.meta.url);
+  if (!here.endsWith('.ts')) return new URL(`./${file}`, import.meta.url);
   const marker = `${sep}src${sep}core${sep}optimizer${sep}worker${sep}`;
   const at = here.lastIndexOf(marker);
   if (at < 0) throw new Error(`Cannot locate the compiled worker for ${here}`);
   const root = here.slice(0, at);
-  return pathToFileURL(`${root}${sep}dist${marker}solve-worker.js`);
+  return pathToFileURL(`${root}${sep}dist${marker}${file}`);
+}
+
+/** The solve worker entry (see `compiledWorkerUrl`). */
+export function defaultWorkerUrl(): URL {
+  return compiledWorkerUrl('solve-worker.js');
 }
 
 function cancelledResult(elapsedSeconds: number, why: string): SolveResult {

@@ -5,6 +5,7 @@ import { checkRoster } from '../../../../src/core/checker/check-roster.js';
 import { generateInstance } from '../../../../src/core/generator/generate-instance.js';
 import type { SolveProgress } from '../../../../src/core/optimizer/types.js';
 import {
+  compiledWorkerUrl,
   defaultWorkerUrl,
   runSolveInWorker,
 } from '../../../../src/core/optimizer/worker/run-in-worker.js';
@@ -75,6 +76,21 @@ describe('runSolveInWorker', () => {
     expect(result.status).toBe('CANCELLED');
     expect(result.roster).toBeNull();
     expect((performance.now() - started) / 1000).toBeLessThan(5);
+  });
+
+  it('runs the HiGHS MIP on a second thread: a tiny week comes back proven OPTIMAL well before its limit', async () => {
+    const instance = generateInstance('tiny', 2);
+    const started = performance.now();
+    const result = await runSolveInWorker(instance, { timeLimitSeconds: 30, seed: 1 });
+    expect(result.method).toContain('parallel-mip');
+    expect(result.status).toBe('OPTIMAL');
+    expect(result.gap).toBe(0);
+    expect((performance.now() - started) / 1000).toBeLessThan(25);
+    expect(checkRoster(instance, result.roster!).violations).toEqual([]);
+  });
+
+  it('finds the compiled bound worker under dist/', () => {
+    expect(existsSync(fileURLToPath(compiledWorkerUrl('bound-worker.js')))).toBe(true);
   });
 
   it('answers CANCELLED at once when the signal is already aborted', async () => {

@@ -1,0 +1,135 @@
+import { describe, expect, it } from '@jest/globals';
+import { checkRoster } from '../../../../src/core/checker/check-roster.js';
+import { generateInstance } from '../../../../src/core/generator/generate-instance.js';
+import type { PlanningInstance } from '../../../../src/core/model/instance.js';
+import { solveMonolithicMip } from '../../../../src/core/optimizer/mip/solve-mip.js';
+import {
+  type ParallelBoundProvider,
+  type ParallelOutcome,
+  solveRoster,
+} from '../../../../src/core/optimizer/solve.js';
+import { RosterVerificationError } from '../../../../src/core/optimizer/types.js';
+import { defaultSolveDeps } from '../../../../src/core/optimizer/default-deps.js';
+import { workerBound } from '../../../../src/core/optimizer/worker/run-bound-in-worker.js';
+
+/**
+ * `SolveDeps.parallel`: a second thread whose bound always counts, whose roster replaces the
+ * heuristic's when better (not in the deterministic iteration-budget mode), and whose proven
+ * optimum ends the search early. A fake provider stands in for the worker here; worker.spec.ts
+ * runs the real one.
+ */
+
+function fake(
+  outcome: () => Promise<ParallelOutcome | null>,
+  delayMs = 100,
+): ParallelBoundProvider & { stops: number } {
+  const provider = {
+    name: 'fake-parallel',
+    stops: 0,
+    start() {
+      return {
+        result: new Promise<ParallelOutcome | null>((resolve, reject) => {
+          setTimeout(() => {
+            outcome().then(resolve, reject);
+          }, delayMs);
+        }),
+        stop: () => {
+          provider.stops += 1;
+        },
+        terminate: () => undefined,
+      };
+    },
+  };
+  return provider;
+}
+
+async function optimumOf(instance: PlanningInstance) {
+  const result = await solveMonolithicMip(instance, { timeLimitSeconds: 30 });
+  expect(result.status).toBe('OPTIMAL');
+  return result;
+}
+
+describe('solveRoster with a parallel bound', () => {
+  it('a proven optimum from the second thread ends the search early and is returned as OPTIMAL', async () => {
+    const instance = generateInstance('tiny', 4);
+    const exact = await optimumOf(instance);
+    const parallel = fake(() =>
+      Promise.resolve({
+        bound: exact.lowerBound,
+        roster: exact.roster,
+        proven: true,
+        method: 'mip-highs',
+      }),
+    );
+    const started = performance.now();
+    const result = await solveRoster(instance, { timeLimitSeconds: 30, seed: 1 }, { parallel });
+    expect((performance.now() - started) / 1000).toBeLessThan(10);
+    expect(result.status).toBe('OPTIMAL');
+    expect(result.objective!).toBeCloseTo(exact.objective!, 6);
+    expect(result.method).toContain('fake-parallel');
+    expect(checkRoster(instance, result.roster!).violations).toEqual([]);
+  });
+
+  it('in the deterministic (iteration-budget) mode only the bound is used: same roster as without it', async () => {
+    const instance = generateInstance('tiny', 5);
+    const exact = await optimumOf(instance);
+    const search = { maxIterations: 400 };
+    const alone = await solveRoster(instance, { timeLimitSeconds: 60, seed: 3 }, { search });
+    const parallel = fake(() =>
+      Promise.resolve({
+        bound: exact.lowerBound,
+        roster: exact.roster,
+        proven: false,
+        method: 'mip-highs',
+      }),
+    );
+    const withBound = await solveRoster(
+      instance,
+      { timeLimitSeconds: 60, seed: 3 },
+      { search, parallel },
+    );
+    expect(withBound.roster).toEqual(alone.roster);
+    expect(withBound.lowerBound!).toBeGreaterThanOrEqual(alone.lowerBound!);
+    expect(withBound.lowerBound!).toBeLessThanOrEqual(withBound.objective! + 1e-6);
+  });
+
+  it('stops the second thread at the deadline and keeps the heuristic roster when it answers nothing', async () => {
+    const instance = generateInstance('tiny', 6);
+    const parallel = fake(() => new Promise(() => undefined));
+    const result = await solveRoster(instance, { timeLimitSeconds: 2, seed: 1 }, { parallel });
+    expect(parallel.stops).toBe(1);
+    expect(['FEASIBLE', 'OPTIMAL']).toContain(result.status);
+    expect(checkRoster(instance, result.roster!).violations).toEqual([]);
+  });
+
+  it('a roster the checker rejects on the second thread fails the solve loudly', async () => {
+    const instance = generateInstance('tiny', 7);
+    const parallel = fake(() => Promise.reject(new RosterVerificationError('mip-highs', [])));
+    await expect(
+      solveRoster(instance, { timeLimitSeconds: 3, seed: 1 }, { parallel }),
+    ).rejects.toBeInstanceOf(RosterVerificationError);
+  });
+
+  it('the LP job is not started when its time limit is below the minimum (it could not finish)', () => {
+    const instance = generateInstance('tiny', 1);
+    const lp = workerBound('lp', { minTimeLimitSeconds: 45 });
+    expect(lp.start(instance, { timeLimitSeconds: 16.5 })).toBeNull();
+  });
+
+  it('default deps: the MIP on a second thread for small weeks, the LP for medium, none for large', () => {
+    expect(defaultSolveDeps(generateInstance('tiny', 1)).parallel?.name).toBe('parallel-mip');
+    expect(defaultSolveDeps(generateInstance('small', 1)).parallel?.name).toBe('parallel-mip');
+    const medium = generateInstance('medium', 1);
+    expect(defaultSolveDeps(medium).parallel?.name).toBe('parallel-lp');
+    const large = {
+      ...medium,
+      employees: [
+        ...medium.employees,
+        ...medium.employees,
+        ...medium.employees,
+        ...medium.employees,
+      ].map((e, k) => ({ ...e, id: `${e.id}-${k}` })),
+    };
+    expect(defaultSolveDeps(large).parallel).toBeUndefined();
+  });
+});
