@@ -1,6 +1,7 @@
 import { parentPort } from 'node:worker_threads';
 import { runBoundJob } from '../mip/bound-job.js';
 import { RosterVerificationError } from '../types.js';
+import { lowerSolverThreadPriority } from './thread-priority.js';
 import type { FromBoundWorker, ToBoundWorker } from './protocol.js';
 
 /**
@@ -12,6 +13,7 @@ import type { FromBoundWorker, ToBoundWorker } from './protocol.js';
 
 const port = parentPort;
 if (!port) throw new Error('bound-worker must run in a worker thread');
+lowerSolverThreadPriority();
 const send = (message: FromBoundWorker) => port.postMessage(message);
 
 port.once('message', (message: ToBoundWorker) => {

@@ -2,6 +2,7 @@ import { parentPort } from 'node:worker_threads';
 import { defaultSolveDeps } from '../default-deps.js';
 import { solveRoster } from '../solve.js';
 import { RosterVerificationError } from '../types.js';
+import { lowerSolverThreadPriority } from './thread-priority.js';
 import type { FromWorker, ToWorker } from './protocol.js';
 
 /**
@@ -13,6 +14,7 @@ import type { FromWorker, ToWorker } from './protocol.js';
 
 const port = parentPort;
 if (!port) throw new Error('solve-worker must run in a worker thread');
+lowerSolverThreadPriority();
 const controller = new AbortController();
 const send = (message: FromWorker) => port.postMessage(message);
 

@@ -1,4 +1,5 @@
-import { existsSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { getPriority } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from '@jest/globals';
 import { checkRoster } from '../../../../src/core/checker/check-roster.js';
@@ -41,6 +42,23 @@ describe('runSolveInWorker', () => {
     expect(progress[progress.length - 1].phase).toBe('done');
     expect(checkRoster(instance, result.roster!).violations).toEqual([]);
     expect(ticks).toBeGreaterThan(50);
+  });
+
+  it('runs the solver thread at the lowest CPU priority, the calling thread unchanged (Linux)', async () => {
+    if (process.platform !== 'linux') return;
+    const niceOfThreads = () =>
+      readdirSync('/proc/self/task').map(
+        (task) =>
+          readFileSync(`/proc/self/task/${task}/stat`, 'utf8').split(') ')[1].split(' ')[16],
+      );
+    const seen: string[][] = [];
+    await runSolveInWorker(
+      generateInstance('tiny', 1),
+      { timeLimitSeconds: 1, seed: 1 },
+      { onProgress: () => seen.push(niceOfThreads()) },
+    );
+    expect(seen.flat()).toContain('19');
+    expect(getPriority()).toBe(0);
   });
 
   it('ends promptly with CANCELLED (best roster so far) when aborted', async () => {
