@@ -24,3 +24,10 @@ export function assertOwnRecordOrRole(
     { field: 'employeeId', value: employeeId },
   );
 }
+
+/** The employee record a technician's or pharmacist's token acts as; FORBIDDEN without one. */
+export function ownEmployeeId(principal: Principal): string {
+  if (!principal.employeeId)
+    throw new DomainError(ErrorCode.FORBIDDEN, 'Your token names no employee record (employeeId)');
+  return principal.employeeId;
+}

@@ -1,3 +1,4 @@
+import { DateTime } from 'luxon';
 import type { Violation } from '../core/checker/index.js';
 import type { Roster, Shift } from '../core/model/roster.js';
 import type { RosterShiftEntity } from './entities/roster-shift.entity.js';
@@ -64,4 +65,15 @@ export function shiftRows(rosterId: string, shifts: readonly Shift[]) {
     templateId: s.templateId,
     pinned: s.pinned ?? false,
   }));
+}
+
+/** A shift's local times in `zone`: the day of its start and ISO-8601 times with offset. */
+export function localShiftTimes(start: Date, end: Date, zone: string) {
+  const local = DateTime.fromJSDate(start, { zone });
+  return {
+    timeZone: zone,
+    localDate: local.toISODate()!,
+    localStart: local.toISO({ suppressMilliseconds: true })!,
+    localEnd: DateTime.fromJSDate(end, { zone }).toISO({ suppressMilliseconds: true })!,
+  };
 }

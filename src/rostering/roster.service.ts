@@ -1,6 +1,5 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DateTime } from 'luxon';
 import { DataSource, In } from 'typeorm';
 import type { Principal } from '../auth/role.js';
 import { ConflictError, NotFoundError } from '../core/errors.js';
@@ -9,6 +8,7 @@ import { EmployeeEntity } from '../workforce/entities/employee.entity.js';
 import { RosterShiftEntity } from './entities/roster-shift.entity.js';
 import { RosterEntity, RosterStatus } from './entities/roster.entity.js';
 import type { Roster, RosterComparison, RosterShift, ShiftChange } from './graphql/roster.model.js';
+import { localShiftTimes } from './roster.mapping.js';
 import { NotificationService } from '../notifications/notification.service.js';
 import { RosterAnalysisService } from './roster-analysis.service.js';
 
@@ -108,7 +108,6 @@ export class RosterService {
     );
     return shifts.map((s) => {
       const employee = employees.get(s.employeeId)!;
-      const start = DateTime.fromJSDate(s.start, { zone: employee.timeZone });
       return {
         id: s.id,
         employeeId: s.employeeId,
@@ -116,12 +115,7 @@ export class RosterService {
         role: employee.role,
         start: s.start,
         end: s.end,
-        timeZone: employee.timeZone,
-        localDate: start.toISODate()!,
-        localStart: start.toISO({ suppressMilliseconds: true })!,
-        localEnd: DateTime.fromJSDate(s.end, { zone: employee.timeZone }).toISO({
-          suppressMilliseconds: true,
-        })!,
+        ...localShiftTimes(s.start, s.end, employee.timeZone),
         paidHours: paidHours(s, templates.get(s.templateId)),
         pinned: s.pinned,
       };

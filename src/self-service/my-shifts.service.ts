@@ -6,6 +6,7 @@ import { DataSource } from 'typeorm';
 import type { PostgresDriver } from 'typeorm/driver/postgres/PostgresDriver.js';
 import { NotFoundError, ValidationFailedError } from '../core/errors.js';
 import type { RosterEntity, StoredAllocation } from '../rostering/entities/roster.entity.js';
+import { localShiftTimes } from '../rostering/roster.mapping.js';
 import { paidHours } from '../rostering/roster.service.js';
 import { EmployeeEntity } from '../workforce/entities/employee.entity.js';
 import type { MyShift, ShiftAllocationSummary } from './graphql/my-shift.model.js';
@@ -267,17 +268,11 @@ function answer(view: RosterView, employeeId: string): readonly MyShift[] {
     const { roster, origin, allocations, pharmacists, queues } = view;
     mine = Object.freeze(
       (view.shifts.get(employeeId) ?? []).map((row) => {
-        const start = DateTime.fromJSDate(row.start_at, { zone: row.time_zone });
         return Object.freeze({
           id: row.id,
           start: row.start_at,
           end: row.end_at,
-          timeZone: row.time_zone,
-          localDate: start.toISODate()!,
-          localStart: start.toISO({ suppressMilliseconds: true })!,
-          localEnd: DateTime.fromJSDate(row.end_at, { zone: row.time_zone }).toISO({
-            suppressMilliseconds: true,
-          })!,
+          ...localShiftTimes(row.start_at, row.end_at, row.time_zone),
           paidHours: paidHours(
             { start: row.start_at, end: row.end_at },
             row.unpaid_breaks ? { unpaidBreaks: row.unpaid_breaks } : undefined,

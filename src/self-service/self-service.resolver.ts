@@ -1,21 +1,14 @@
 import { IdArg } from '../common/graphql/id-arg.js';
 import { Args, Context, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { Allow, CurrentPrincipal } from '../auth/access.decorators.js';
+import { ownEmployeeId } from '../auth/ownership.js';
 import { Role, type Principal } from '../auth/role.js';
 import type { GraphQLRequestContext } from '../common/graphql/graphql.module.js';
 import { InstantScalar } from '../common/graphql/scalars.js';
-import { DomainError, ErrorCode } from '../core/errors.js';
 import { CalendarFeedService } from './calendar-feed.service.js';
 import { CalendarFeed, CreatedCalendarFeed } from './graphql/calendar-feed.model.js';
 import { MyShift } from './graphql/my-shift.model.js';
 import { MyShiftsService } from './my-shifts.service.js';
-
-/** The employee record a technician's or pharmacist's token acts as; FORBIDDEN without one. */
-function ownEmployeeId(principal: Principal): string {
-  if (!principal.employeeId)
-    throw new DomainError(ErrorCode.FORBIDDEN, 'Your token names no employee record (employeeId)');
-  return principal.employeeId;
-}
 
 /** This service's own origin as the caller reached it, for the feed URL. */
 function baseUrl(context: GraphQLRequestContext): string {

@@ -6,7 +6,7 @@ import { ConflictError, NotFoundError, ValidationFailedError } from '../core/err
 import { QueueEntity } from '../demand/entities/queue.entity.js';
 import { ShiftTemplateEntity } from '../demand/entities/shift-template.entity.js';
 import { RosterShiftEntity } from '../rostering/entities/roster-shift.entity.js';
-import { buildGrid } from '../core/time/index.js';
+import { buildGrid, type TimeGrid } from '../core/time/index.js';
 import { EmployeeEntity, EmployeeRole } from '../workforce/entities/employee.entity.js';
 import { TRADING_CLOCK, type Clock } from './clock.js';
 import {
@@ -17,8 +17,15 @@ import {
 } from './entities/open-shift.entity.js';
 import { ShiftTradeEntity, TradeKind, TradeStatus } from './entities/shift-trade.entity.js';
 import type { PostOpenShiftInput } from './graphql/trade.input.js';
-import { OpportunityKind, type OpenShift, type ShiftOpportunity } from './graphql/trade.model.js';
+import type { TradeVerdict } from '../core/trading/index.js';
+import {
+  OpportunityKind,
+  type OpenShift,
+  type ShiftOpportunity,
+  type ShiftTrade,
+} from './graphql/trade.model.js';
 import { TradeCheckService, type PublishedWeek } from './trade-check.service.js';
+import { filling } from './trade-planner.js';
 import { TradeLedger } from './trade-ledger.service.js';
 import { TradeReadService } from './trade-read.service.js';
 import { reasonsOf } from './trade-result.js';
@@ -63,7 +70,7 @@ export class OpenShiftService {
         input.start.toISOString(),
         `must lie in the roster’s week of ${week.stored.week}`,
       );
-    const work = await this.workOf(input, week);
+    const work = await this.workOf(input, grid);
     const saved = await this.dataSource.getRepository(OpenShiftEntity).save({
       rosterId: input.rosterId,
       start: input.start,
@@ -106,7 +113,12 @@ export class OpenShiftService {
    * Open shifts and colleagues' offers in [from, to) that the caller could take: same role, not
    * started, and no hard rule broken on the roster as it would be after taking it.
    */
-  async opportunities(employeeId: string, from: Date, to: Date, principal: Principal) {
+  async opportunities(
+    employeeId: string,
+    from: Date,
+    to: Date,
+    principal: Principal,
+  ): Promise<ShiftOpportunity[]> {
     if (to <= from || to.getTime() - from.getTime() > MAX_RANGE_MS)
       throw ValidationFailedError.forField(
         'to',
@@ -133,44 +145,45 @@ export class OpenShiftService {
       ...opens.filter((o) => o.start < to).map((open) => ({ open, offer: null })),
       ...offers.map((offer) => ({ open: null, offer })),
     ].slice(0, MAX_OPPORTUNITIES);
-    const weeks = new Map<string, Promise<PublishedWeek>>();
-    const result: ShiftOpportunity[] = [];
+    const weeks = new Map<string, Promise<PublishedWeek | null>>();
+    const takeable: {
+      open: OpenShiftEntity | null;
+      offer: ShiftTradeEntity | null;
+      verdict: TradeVerdict;
+    }[] = [];
     for (const { open, offer } of candidates) {
       const rosterId = (open ?? offer).rosterId;
-      if (!weeks.has(rosterId))
-        weeks.set(rosterId, this.checks.publishedWeek(rosterId, 'rosterId'));
-      const week = await weeks.get(rosterId)!.catch(() => null);
+      if (!weeks.has(rosterId)) weeks.set(rosterId, this.checks.currentWeek(rosterId));
+      const week = await weeks.get(rosterId)!;
       if (!week) continue;
       const { verdict } = this.checks.judge(
         week,
         open
-          ? {
-              kind: 'FILL_OPEN_SHIFT',
-              shift: {
-                id: open.id,
-                employeeId: me.id,
-                start: open.start.getTime(),
-                end: open.end.getTime(),
-                templateId: open.templateId,
-              },
-              work: open.work.map(([intervalIndex, queueId, state]) => ({
-                intervalIndex,
-                queueId,
-                state,
-              })),
-            }
+          ? filling(open, me.id, open.id)
           : { kind: 'HAND_OVER', handOvers: [{ shiftId: offer.shiftId!, toEmployeeId: me.id }] },
       );
-      if (verdict.decision === 'REFUSE') continue;
-      result.push({
-        kind: open ? OpportunityKind.OPEN_SHIFT : OpportunityKind.OFFER,
-        openShift: open ? (await this.reads.openShiftViews([open], principal))[0] : null,
-        offer: offer ? (await this.reads.views([offer], principal))[0] : null,
-        needsApproval: verdict.decision === 'NEEDS_APPROVAL',
-        reasons: reasonsOf(verdict),
-      });
+      if (verdict.decision !== 'REFUSE') takeable.push({ open, offer, verdict });
     }
-    return result;
+    const [openViews, offerViews] = await Promise.all([
+      this.reads.openShiftViews(
+        takeable.flatMap((t) => (t.open ? [t.open] : [])),
+        principal,
+      ),
+      this.reads.views(
+        takeable.flatMap((t) => (t.offer ? [t.offer] : [])),
+        principal,
+      ),
+    ]);
+    const shown = new Map<string, OpenShift | ShiftTrade>(
+      [...openViews, ...offerViews].map((v) => [v.id, v]),
+    );
+    return takeable.map(({ open, offer, verdict }) => ({
+      kind: open ? OpportunityKind.OPEN_SHIFT : OpportunityKind.OFFER,
+      openShift: open ? (shown.get(open.id) as OpenShift) : null,
+      offer: offer ? (shown.get(offer.id) as ShiftTrade) : null,
+      needsApproval: verdict.decision === 'NEEDS_APPROVAL',
+      reasons: reasonsOf(verdict),
+    }));
   }
 
   /** Colleagues' open offers (same role) whose shift starts in [after, to). */
@@ -203,10 +216,7 @@ export class OpenShiftService {
   }
 
   /** A posted technician shift works one queue for one state throughout; a pharmacist's carries no work. */
-  private async workOf(
-    input: PostOpenShiftInput,
-    week: PublishedWeek,
-  ): Promise<StoredOpenShiftWork[]> {
+  private async workOf(input: PostOpenShiftInput, grid: TimeGrid): Promise<StoredOpenShiftWork[]> {
     if ((input.queueKey == null) !== (input.state == null))
       throw ValidationFailedError.forField(
         'input.state',
@@ -224,7 +234,6 @@ export class OpenShiftService {
       .getRepository(QueueEntity)
       .findOneBy({ key: input.queueKey });
     if (!queue) throw new NotFoundError('Queue', input.queueKey, 'input.queueKey');
-    const grid = buildGrid(week.instance.week);
     const first = Math.ceil((input.start.getTime() - grid.start) / grid.intervalMs);
     const last = Math.min(
       grid.count,

@@ -1,10 +1,10 @@
 import { Args, Context, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { Allow, CurrentPrincipal } from '../auth/access.decorators.js';
+import { ownEmployeeId } from '../auth/ownership.js';
 import { Role, type Principal } from '../auth/role.js';
 import { IdArg } from '../common/graphql/id-arg.js';
 import type { GraphQLRequestContext } from '../common/graphql/graphql.module.js';
 import { InstantScalar } from '../common/graphql/scalars.js';
-import { DomainError, ErrorCode } from '../core/errors.js';
 import { MyShift } from '../self-service/graphql/my-shift.model.js';
 import { TradeStatus } from './entities/shift-trade.entity.js';
 import {
@@ -23,12 +23,6 @@ import { TradeReadService } from './trade-read.service.js';
 
 const STAFF = [Role.TECHNICIAN, Role.PHARMACIST] as const;
 const MANAGERS = [Role.MANAGER, Role.ADMIN] as const;
-
-function ownEmployeeId(principal: Principal): string {
-  if (!principal.employeeId)
-    throw new DomainError(ErrorCode.FORBIDDEN, 'Your token names no employee record (employeeId)');
-  return principal.employeeId;
-}
 
 /** Shift trades: employees propose and take them; managers decide the exceptions. */
 @Resolver()
@@ -59,8 +53,9 @@ export class ShiftTradeResolver {
     @IdArg('id') id: string,
     @CurrentPrincipal() principal: Principal,
   ): Promise<ShiftTrade> {
-    this.reads.assertCanSee(await this.reads.trade(id), principal);
-    return this.reads.view(id, principal);
+    const trade = await this.reads.current(id);
+    this.reads.assertCanSee(trade, principal);
+    return (await this.reads.views([trade], principal))[0];
   }
 
   @Query(() => [ShiftTrade], {

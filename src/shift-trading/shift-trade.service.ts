@@ -41,6 +41,7 @@ export class ShiftTradeService {
   ) {}
 
   async requestSwap(input: RequestShiftSwapInput, principal: Principal): Promise<TradeResult> {
+    await this.guards.lapseDue();
     const me = await this.guards.employee(principal);
     const mine = await this.guards.ownShift(me, input.shiftId, 'input.shiftId');
     const theirs = await this.guards.publishedShift(
@@ -72,6 +73,7 @@ export class ShiftTradeService {
   }
 
   async offer(input: OfferShiftInput, principal: Principal): Promise<TradeResult> {
+    await this.guards.lapseDue();
     const me = await this.guards.employee(principal);
     const mine = await this.guards.ownShift(me, input.shiftId, 'input.shiftId');
     if (input.toEmployeeId === me.id)
@@ -157,6 +159,7 @@ export class ShiftTradeService {
   }
 
   async pickUp(openShiftId: string, principal: Principal): Promise<TradeResult> {
+    await this.guards.lapseDue();
     const me = await this.guards.employee(principal);
     const open = await this.dataSource
       .getRepository(OpenShiftEntity)

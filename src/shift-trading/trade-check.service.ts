@@ -50,6 +50,19 @@ export class TradeCheckService {
         `Roster ${rosterId} is ${stored.status.toLowerCase()}: shifts are traded only in the published roster`,
         { field, value: rosterId },
       );
+    return this.weekOf(stored);
+  }
+
+  /**
+   * The roster's week while that roster is the published one; null when it was replaced (or
+   * removed). Database errors still propagate: only "no longer published" is an answer.
+   */
+  async currentWeek(rosterId: string): Promise<PublishedWeek | null> {
+    const stored = await this.dataSource.getRepository(RosterEntity).findOneBy({ id: rosterId });
+    return stored?.status === RosterStatus.PUBLISHED ? this.weekOf(stored) : null;
+  }
+
+  private async weekOf(stored: RosterEntity): Promise<PublishedWeek> {
     const { instance, roster } = await this.analysis.load(stored);
     return { stored, instance, roster, check: checkRoster(instance, roster) };
   }

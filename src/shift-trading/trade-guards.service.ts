@@ -1,6 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, In } from 'typeorm';
+import { ownEmployeeId } from '../auth/ownership.js';
 import type { Principal } from '../auth/role.js';
 import {
   ConflictError,
@@ -33,16 +34,9 @@ export class TradeGuards {
   ) {}
 
   async employee(principal: Principal): Promise<EmployeeEntity> {
-    if (!principal.employeeId)
-      throw new DomainError(
-        ErrorCode.FORBIDDEN,
-        'Your token names no employee record (employeeId)',
-      );
-    const me = await this.dataSource
-      .getRepository(EmployeeEntity)
-      .findOneBy({ id: principal.employeeId });
-    if (!me) throw new NotFoundError('Employee', principal.employeeId, 'employeeId');
-    await this.ledger.expireDue(this.clock.now());
+    const id = ownEmployeeId(principal);
+    const me = await this.dataSource.getRepository(EmployeeEntity).findOneBy({ id });
+    if (!me) throw new NotFoundError('Employee', id, 'employeeId');
     return me;
   }
 
@@ -108,8 +102,14 @@ export class TradeGuards {
       });
   }
 
+  /** Open trades whose shift has started, or whose roster was replaced, lapse first. */
+  async lapseDue(): Promise<void> {
+    await this.ledger.expireDue(this.clock.now());
+  }
+
+  /** The trade an action names, as it is after lapsing what is due. */
   openTrade(id: string, field: string): Promise<ShiftTradeEntity> {
-    return this.reads.trade(id, field);
+    return this.reads.current(id, field);
   }
 
   assertStatus(trade: ShiftTradeEntity, allowed: readonly TradeStatus[], field: string): void {

@@ -61,24 +61,28 @@ export class TradePlanner {
         });
       return 'the open shift is no longer open';
     }
-    const shift = {
-      id: randomUUID(),
-      employeeId: trade.requesterId,
+    const change = filling(open, trade.requesterId, randomUUID());
+    return { change, shiftChanges: { added: [change.shift] }, openShift: open };
+  }
+}
+
+/** Taking an open shift as a change of the roster: a new shift `shiftId` for the taker, with its work. */
+export function filling(
+  open: OpenShiftEntity,
+  takerId: string,
+  shiftId: string,
+): Extract<TradeChange, { kind: 'FILL_OPEN_SHIFT' }> {
+  return {
+    kind: 'FILL_OPEN_SHIFT',
+    shift: {
+      id: shiftId,
+      employeeId: takerId,
       start: open.start.getTime(),
       end: open.end.getTime(),
       templateId: open.templateId,
-    };
-    const work = open.work.map(([intervalIndex, queueId, state]) => ({
-      intervalIndex,
-      queueId,
-      state,
-    }));
-    return {
-      change: { kind: 'FILL_OPEN_SHIFT', shift, work },
-      shiftChanges: { added: [shift] },
-      openShift: open,
-    };
-  }
+    },
+    work: open.work.map(([intervalIndex, queueId, state]) => ({ intervalIndex, queueId, state })),
+  };
 }
 
 function handOver(moves: { shiftId: string; employeeId: string }[]): Plan {

@@ -36,9 +36,13 @@ export class TradeReadService {
     @Inject(TRADING_CLOCK) private readonly clock: Clock,
   ) {}
 
-  /** The trade as stored now (expired first if its shift has started). */
-  async trade(id: string, field = 'id'): Promise<ShiftTradeEntity> {
+  /** The trade as stored, after lapsing what is due (once per operation: its entry point). */
+  async current(id: string, field = 'id'): Promise<ShiftTradeEntity> {
     await this.ledger.expireDue(this.clock.now());
+    return this.trade(id, field);
+  }
+
+  async trade(id: string, field = 'id'): Promise<ShiftTradeEntity> {
     const trade = await this.dataSource.getRepository(ShiftTradeEntity).findOneBy({ id });
     if (!trade) throw new NotFoundError('ShiftTrade', id, field);
     return trade;

@@ -56,7 +56,7 @@ export class TradeSettlement {
 
   async settle(trade: ShiftTradeEntity, s: Settlement): Promise<TradeResult> {
     for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
-      const week = await this.checks.publishedWeek(trade.rosterId, 'tradeId').catch(() => null);
+      const week = await this.checks.currentWeek(trade.rosterId);
       const plan = week
         ? await this.planner.plan(trade, week.roster, s.isNew)
         : 'the week’s roster was replaced';

@@ -1,4 +1,4 @@
-import { DateTime } from 'luxon';
+import { localShiftTimes } from '../rostering/roster.mapping.js';
 import type { QueueEntity } from '../demand/entities/queue.entity.js';
 import type { ShiftAllocationSummary } from '../self-service/graphql/my-shift.model.js';
 import { summariseWork } from '../self-service/work-summary.js';
@@ -10,15 +10,11 @@ export function zonedShift(
   zone: string,
   paidHours: number,
 ) {
-  const start = DateTime.fromJSDate(shift.start, { zone });
   return {
     id: shift.id,
     start: shift.start,
     end: shift.end,
-    timeZone: zone,
-    localDate: start.toISODate()!,
-    localStart: start.toISO({ suppressMilliseconds: true })!,
-    localEnd: DateTime.fromJSDate(shift.end, { zone }).toISO({ suppressMilliseconds: true })!,
+    ...localShiftTimes(shift.start, shift.end, zone),
     paidHours,
   };
 }
