@@ -43,6 +43,8 @@ export interface DriveResult {
   sent: number;
   /** Transport errors, timeouts, non-2xx answers and GraphQL errors. */
   errors: number;
+  /** Every measured latency, ascending (open loop only): for percentiles pooled over runs. */
+  latenciesMs?: number[];
 }
 
 const TIMEOUT_MS = 10_000;
@@ -59,7 +61,7 @@ function uniform(seed: number): () => number {
   };
 }
 
-function percentile(sorted: number[], p: number): number {
+export function percentile(sorted: number[], p: number): number {
   if (sorted.length === 0) return NaN;
   return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
 }
@@ -161,6 +163,7 @@ async function openLoop(job: DriveJob): Promise<DriveResult> {
     requests: sorted.length,
     sent,
     errors,
+    latenciesMs: sorted.map(round),
   };
 }
 

@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { getPriority } from 'node:os';
 import { fileURLToPath } from 'node:url';
@@ -17,6 +18,16 @@ import {
  * builds first in `pretest`).
  */
 const workerFile = fileURLToPath(defaultWorkerUrl());
+const SCHED_IDLE = 5;
+
+function hasChrt(): boolean {
+  try {
+    execFileSync('chrt', ['--version'], { stdio: 'ignore' });
+    return true;
+  } catch {
+    return false;
+  }
+}
 
 describe('runSolveInWorker', () => {
   it('finds the compiled worker under dist/', () => {
@@ -44,21 +55,28 @@ describe('runSolveInWorker', () => {
     expect(ticks).toBeGreaterThan(50);
   });
 
-  it('runs the solver thread at the lowest CPU priority, the calling thread unchanged (Linux)', async () => {
+  it('runs the solver thread at the lowest CPU priority, SCHED_IDLE where chrt exists, the calling thread unchanged (Linux)', async () => {
     if (process.platform !== 'linux') return;
-    const niceOfThreads = () =>
-      readdirSync('/proc/self/task').map(
-        (task) =>
-          readFileSync(`/proc/self/task/${task}/stat`, 'utf8').split(') ')[1].split(' ')[16],
-      );
-    const seen: string[][] = [];
+    // /proc/<tid>/stat after the command name: index 16 is the nice value, 38 the policy.
+    const threads = () =>
+      readdirSync('/proc/self/task').map((task) => {
+        const fields = readFileSync(`/proc/self/task/${task}/stat`, 'utf8')
+          .split(') ')[1]
+          .split(' ');
+        return { nice: fields[16], policy: Number(fields[38]) };
+      });
+    const seen: ReturnType<typeof threads>[] = [];
     await runSolveInWorker(
       generateInstance('tiny', 1),
       { timeLimitSeconds: 1, seed: 1 },
-      { onProgress: () => seen.push(niceOfThreads()) },
+      { onProgress: () => seen.push(threads()) },
     );
-    expect(seen.flat()).toContain('19');
+    const solver = seen.flat().filter((thread) => thread.nice === '19');
+    expect(solver.length).toBeGreaterThan(0);
+    if (hasChrt()) expect(solver.every((thread) => thread.policy === SCHED_IDLE)).toBe(true);
     expect(getPriority()).toBe(0);
+    const callingThread = readFileSync('/proc/thread-self/stat', 'utf8').split(') ')[1].split(' ');
+    expect(Number(callingThread[38])).not.toBe(SCHED_IDLE);
   });
 
   it('ends promptly with CANCELLED (best roster so far) when aborted', async () => {
