@@ -1,16 +1,45 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, In } from 'typeorm';
+import { DataSource, type FindOptionsSelect, In } from 'typeorm';
 import type { Principal } from '../auth/role.js';
 import { ConflictError, NotFoundError } from '../core/errors.js';
 import { ShiftTemplateEntity } from '../demand/entities/shift-template.entity.js';
 import { EmployeeEntity } from '../workforce/entities/employee.entity.js';
 import { RosterShiftEntity } from './entities/roster-shift.entity.js';
 import { RosterEntity, RosterStatus } from './entities/roster.entity.js';
-import type { Roster, RosterComparison, RosterShift, ShiftChange } from './graphql/roster.model.js';
+import type {
+  Roster,
+  RosterComparison,
+  RosterShift,
+  ShiftChange,
+  ShortageExplanationModel,
+} from './graphql/roster.model.js';
 import { localShiftTimes } from './roster.mapping.js';
 import { NotificationService } from '../notifications/notification.service.js';
 import { RosterAnalysisService } from './roster-analysis.service.js';
+
+/** The roster columns a `Roster` shows: not the large per-interval JSON (allocations, ...). */
+const ROSTER_SUMMARY_COLUMNS: FindOptionsSelect<RosterEntity> = {
+  id: true,
+  week: true,
+  version: true,
+  status: true,
+  source: true,
+  basedOnId: true,
+  runId: true,
+  timeZone: true,
+  intervalMinutes: true,
+  objective: true,
+  lowerBound: true,
+  gap: true,
+  solveMethod: true,
+  createdBy: true,
+  createdAt: true,
+  updatedAt: true,
+  publishedBy: true,
+  publishedAt: true,
+  rowVersion: true,
+};
 
 export function toRoster(e: RosterEntity): Roster {
   return {
@@ -30,21 +59,6 @@ export function toRoster(e: RosterEntity): Roster {
     createdAt: e.createdAt,
     publishedBy: e.publishedBy,
     publishedAt: e.publishedAt,
-    explanations: (
-      e.explanations as {
-        intervalIndex: number;
-        state: string;
-        queueId: string;
-        shortStaff: number;
-        reasons: { message: string }[];
-      }[]
-    ).map((x) => ({
-      intervalIndex: x.intervalIndex,
-      state: x.state,
-      queueId: x.queueId,
-      shortStaff: x.shortStaff,
-      reasons: x.reasons.map((r) => r.message),
-    })),
   };
 }
 
@@ -72,22 +86,52 @@ export class RosterService {
   ) {}
 
   async byId(id: string): Promise<Roster> {
-    return toRoster(await this.entity(id));
+    const row = await this.dataSource
+      .getRepository(RosterEntity)
+      .findOne({ select: ROSTER_SUMMARY_COLUMNS, where: { id } });
+    if (!row) throw new NotFoundError('Roster', id);
+    return toRoster(row);
   }
 
   async versions(week: string): Promise<Roster[]> {
     return (
-      await this.dataSource
-        .getRepository(RosterEntity)
-        .find({ where: { week }, order: { version: 'ASC' } })
+      await this.dataSource.getRepository(RosterEntity).find({
+        select: ROSTER_SUMMARY_COLUMNS,
+        where: { week },
+        order: { version: 'ASC' },
+      })
     ).map(toRoster);
   }
 
   async published(week: string): Promise<Roster | null> {
+    const row = await this.dataSource.getRepository(RosterEntity).findOne({
+      select: ROSTER_SUMMARY_COLUMNS,
+      where: { week, status: RosterStatus.PUBLISHED },
+    });
+    return row ? toRoster(row) : null;
+  }
+
+  /** Why service is short where it is, as the solve explained it (read only when asked for). */
+  async explanations(rosterId: string): Promise<ShortageExplanationModel[]> {
     const row = await this.dataSource
       .getRepository(RosterEntity)
-      .findOneBy({ week, status: RosterStatus.PUBLISHED });
-    return row ? toRoster(row) : null;
+      .findOne({ select: { id: true, explanations: true }, where: { id: rosterId } });
+    if (!row) throw new NotFoundError('Roster', rosterId);
+    return (
+      row.explanations as {
+        intervalIndex: number;
+        state: string;
+        queueId: string;
+        shortStaff: number;
+        reasons: { message: string }[];
+      }[]
+    ).map((x) => ({
+      intervalIndex: x.intervalIndex,
+      state: x.state,
+      queueId: x.queueId,
+      shortStaff: x.shortStaff,
+      reasons: x.reasons.map((r) => r.message),
+    }));
   }
 
   /** Shifts with each employee's local times, ordered by start, optionally for one employee. */

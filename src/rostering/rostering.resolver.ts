@@ -21,6 +21,7 @@ import {
   RosterShift,
   RosterTotals,
   RuleViolation,
+  ShortageExplanationModel,
   SupervisionCell,
 } from './graphql/roster.model.js';
 import {
@@ -135,6 +136,13 @@ export class RosterResolver {
     @IdArg('employeeId', { nullable: true }) employeeId: string | null,
   ): Promise<RosterShift[]> {
     return this.rosterService.shifts(roster.id, employeeId);
+  }
+
+  @ResolveField(() => [ShortageExplanationModel], {
+    description: 'Why service is short where it is (from the solve).',
+  })
+  explanations(@Parent() roster: Roster): Promise<ShortageExplanationModel[]> {
+    return this.rosterService.explanations(roster.id);
   }
 
   @ResolveField(() => [CoverageCell], {

@@ -78,9 +78,10 @@ describe('roster workflow', () => {
         totals: { cost: number; shortageHours: number };
         coverage: { required: number; scheduled: number }[];
         supervision: unknown[];
+        explanations: { shortStaff: number; reasons: string[] }[];
       };
     }>(
-      `query($id: ID!) { roster(id: $id) { status version shifts { employeeName localStart localEnd localDate start end timeZone paidHours } violations { rule message } totals { cost overtimeHours shortageHours overstaffingHours weeklyServiceLevel objective } coverage { intervalStart queueKey state required scheduled serviceLevel } supervision { state allowed used headroom } } }`,
+      `query($id: ID!) { roster(id: $id) { status version explanations { intervalIndex state queueId shortStaff reasons } shifts { employeeName localStart localEnd localDate start end timeZone paidHours } violations { rule message } totals { cost overtimeHours shortageHours overstaffingHours weeklyServiceLevel objective } coverage { intervalStart queueKey state required scheduled serviceLevel } supervision { state allowed used headroom } } }`,
       { id: rosterId },
       manager,
     );
@@ -93,6 +94,13 @@ describe('roster workflow', () => {
     expect(shift.localStart).toMatch(/[+-]\d{2}:\d{2}$/);
     expect(roster.totals.cost).toBeGreaterThan(0);
     expect(roster.coverage.some((c) => c.required > 0)).toBe(true);
+    expect(roster.explanations).toEqual([
+      expect.objectContaining({
+        intervalIndex: 0,
+        shortStaff: 1.5,
+        reasons: ['no one is available at this hour'],
+      }),
+    ]);
   });
 
   it('publishes a draft, once', async () => {

@@ -45,7 +45,17 @@ export class ScriptedSolver implements RosterSolver {
     });
     switch (this.behaviour) {
       case 'witness':
-        return result('FEASIBLE', minimumHoursRoster(instance));
+        return result('FEASIBLE', minimumHoursRoster(instance), {
+          explanations: [
+            {
+              intervalIndex: 0,
+              state: instance.queues[0]?.states[0] ?? 'TX',
+              queueId: instance.queues[0]?.id ?? 'none',
+              shortStaff: 1.5,
+              reasons: [{ kind: 'AVAILABILITY', message: 'no one is available at this hour' }],
+            },
+          ],
+        });
       case 'infeasible':
         return result('INFEASIBLE', null, {
           infeasibility: {

@@ -234,11 +234,6 @@ export class Roster {
 
   @Field(() => InstantScalar, { nullable: true })
   publishedAt!: Date | null;
-
-  @Field(() => [ShortageExplanationModel], {
-    description: 'Why service is short where it is (from the solve).',
-  })
-  explanations!: ShortageExplanationModel[];
 }
 
 @ObjectType()
