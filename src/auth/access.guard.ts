@@ -1,6 +1,7 @@
 import { Injectable, Logger, type CanActivate, type ExecutionContext } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { GqlExecutionContext } from '@nestjs/graphql';
+import { noteRefusalRecorded } from '../audit/audit-reads.plugin.js';
 import { idsIn } from '../audit/audit.interceptor.js';
 import { AuditService } from '../audit/audit.service.js';
 import { DomainError, ErrorCode } from '../core/errors.js';
@@ -34,7 +35,10 @@ export class AccessGuard implements CanActivate {
     try {
       return await this.authorize(context);
     } catch (error) {
-      if (isRefusal(error)) await this.recordRefusal(context, error);
+      if (isRefusal(error)) {
+        await this.recordRefusal(context, error);
+        noteRefusalRecorded(error);
+      }
       throw error;
     }
   }

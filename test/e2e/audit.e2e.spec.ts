@@ -327,3 +327,47 @@ describe('audit trail: calls the access guard refused', () => {
     });
   });
 });
+
+describe('audit trail: refusals inside a query', () => {
+  it('records an ownership refusal in a resolver as REFUSED, with the path and the reason', async () => {
+    const otherEmployee = '00000000-0000-4000-8000-0000000000aa';
+    const res = await t.gql(
+      `query($id: ID!) { employee(id: $id) { name } }`,
+      { id: employeeId },
+      t.token(Role.TECHNICIAN, 'nosy-technician', otherEmployee),
+    );
+    expect(res.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    const recorded = await events({ subject: 'nosy-technician' });
+    expect(recorded).toHaveLength(1);
+    expect(recorded[0]).toMatchObject({
+      kind: 'REFUSED',
+      operation: 'employee',
+      outcome: 'FORBIDDEN',
+      roles: ['TECHNICIAN'],
+    });
+    expect(recorded[0].requestId).toEqual(expect.any(String));
+    expect(JSON.parse(recorded[0].detail)).toEqual({
+      path: 'employee',
+      reason: expect.any(String),
+    });
+  });
+
+  it('records a personnel field the role may not read as REFUSED; the rest of the answer stands', async () => {
+    const res = await t.gql<{ me: { name: string } }>(
+      `query Mine { me { name email } }`,
+      undefined,
+      t.token(Role.TECHNICIAN, 'own-record-reader', employeeId),
+    );
+    expect(res.data?.me.name).toEqual(expect.any(String));
+    expect(res.errors?.map((e) => [e.path, e.extensions?.code])).toEqual([
+      [['me', 'email'], 'FORBIDDEN'],
+    ]);
+    const recorded = await events({ subject: 'own-record-reader' });
+    expect(recorded.filter((e) => e.kind === 'REFUSED')).toEqual([
+      expect.objectContaining({ operation: 'Mine', outcome: 'FORBIDDEN' }),
+    ]);
+    expect(JSON.parse(recorded.find((e) => e.kind === 'REFUSED')!.detail)).toMatchObject({
+      path: 'me.email',
+    });
+  });
+});
