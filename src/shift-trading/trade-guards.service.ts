@@ -17,11 +17,11 @@ import { TRADING_CLOCK, type Clock } from './clock.js';
 import {
   OPEN_TRADE_STATUSES,
   ShiftTradeEntity,
-  TradeKind,
   TradeStatus,
 } from './entities/shift-trade.entity.js';
 import { TradeLedger } from './trade-ledger.service.js';
 import { TradeReadService } from './trade-read.service.js';
+import { tradeStateConflict } from './trade.mapping.js';
 
 /** The preconditions every trade action checks, each failing with a precise, stable error. */
 @Injectable()
@@ -113,11 +113,7 @@ export class TradeGuards {
   }
 
   assertStatus(trade: ShiftTradeEntity, allowed: readonly TradeStatus[], field: string): void {
-    if (!allowed.includes(trade.status))
-      throw new ConflictError(
-        `Trade ${trade.id} is ${trade.status.toLowerCase()}${trade.kind === TradeKind.OFFER && trade.counterpartId ? ' (already claimed)' : ''}`,
-        { field, value: trade.id },
-      );
+    if (!allowed.includes(trade.status)) throw tradeStateConflict(trade, trade, field);
   }
 }
 

@@ -2,7 +2,6 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Brackets, DataSource, In, type EntityManager } from 'typeorm';
 import type { Principal } from '../auth/role.js';
-import { ConflictError } from '../core/errors.js';
 import { RosterEntity } from '../rostering/entities/roster.entity.js';
 import { NotificationKind } from '../notifications/notification.entity.js';
 import { NotificationService } from '../notifications/notification.service.js';
@@ -11,9 +10,9 @@ import { ShiftTradeEventEntity } from './entities/shift-trade-event.entity.js';
 import {
   OPEN_TRADE_STATUSES,
   ShiftTradeEntity,
-  TradeKind,
   TradeStatus,
 } from './entities/shift-trade.entity.js';
+import { tradeStateConflict } from './trade.mapping.js';
 
 /** Who moved a trade on: a user, or the service itself. */
 export interface Actor {
@@ -73,10 +72,7 @@ export class TradeLedger {
       .update({ id: trade.id, status: In([...from]) }, patch);
     if (!updated.affected) {
       const now = await manager.getRepository(ShiftTradeEntity).findOneBy({ id: trade.id });
-      throw new ConflictError(
-        `Trade ${trade.id} is ${now?.status.toLowerCase() ?? 'gone'}${now?.counterpartId && trade.kind === TradeKind.OFFER ? ' (already claimed)' : ''}`,
-        { field: 'tradeId', value: trade.id },
-      );
+      throw tradeStateConflict(trade, now, 'tradeId');
     }
     await this.record(manager, trade.id, steps);
   }
