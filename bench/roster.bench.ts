@@ -9,7 +9,9 @@
  * (build, then `node dist/bench/roster.bench.js`). Without --seconds: small 10 s, medium 20 s,
  * large 60 s. `--week 2026-03-02` runs a daylight-saving week. `--parallel off` drops the second
  * thread (the HiGHS MIP/LP job that `defaultSolveDeps` runs next to the heuristic), to measure the
- * heuristic alone.
+ * heuristic alone. Each small heuristic run is then compared with the monolithic HiGHS MIP on the
+ * same instance (`--optimum-seconds`, default 60; 0 skips it): one more line with how far the
+ * heuristic is from the MIP's roster and, through its bound, at most from the optimum.
  */
 import { fork } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
@@ -40,6 +42,11 @@ interface Args {
   readonly method: 'heuristic' | 'mip';
   /** Whether the default second-thread job (HiGHS MIP or LP) runs; `--parallel off` drops it. */
   readonly parallel: boolean;
+  /**
+   * Time limit of the monolithic MIP that each small heuristic run is compared with (default 60;
+   * `--optimum-seconds 0` skips the comparison).
+   */
+  readonly optimumSeconds: number;
 }
 
 function parseArgs(argv: readonly string[]): Args {
@@ -67,6 +74,7 @@ function parseArgs(argv: readonly string[]): Args {
     child: argv.includes('--child'),
     method: value('method') === 'mip' ? 'mip' : 'heuristic',
     parallel: value('parallel') !== 'off',
+    optimumSeconds: Number(value('optimum-seconds') ?? 60),
   };
 }
 
@@ -127,39 +135,96 @@ function round(value: number, digits: number): number {
   return Math.round(value * factor) / factor;
 }
 
-/** Forks one child per (size, run) and relays its JSON line. */
-function runParent(args: Args): Promise<void> {
-  const script = fileURLToPath(import.meta.url);
-  const jobs = args.sizes.flatMap((size) =>
-    Array.from({ length: args.runs }, (_, run) => ({ size, seed: args.seed + run })),
-  );
-  return jobs.reduce(
-    (previous, job) =>
-      previous.then(
-        () =>
-          new Promise<void>((resolve, reject) => {
-            const childArgs = [
-              '--child',
-              '--sizes',
-              job.size,
-              '--seed',
-              String(job.seed),
-              ...(args.seconds === null ? [] : ['--seconds', String(args.seconds)]),
-              ...(args.week ? ['--week', args.week] : []),
-              '--method',
-              args.method,
-              '--parallel',
-              args.parallel ? 'on' : 'off',
-            ];
-            const child = fork(script, childArgs, { stdio: 'inherit' });
-            child.on('error', reject);
-            child.on('exit', (code) =>
-              code === 0 ? resolve() : reject(new Error(`${job.size} run exited with ${code}`)),
-            );
-          }),
-      ),
-    Promise.resolve(),
-  );
+interface RunLine {
+  readonly size: InstanceSize;
+  readonly seed: number;
+  readonly status: string;
+  readonly objective: number | null;
+  readonly lowerBound: number | null;
+}
+
+/** One solve in a child process of its own; relays its JSON line and returns it. */
+function runInChild(
+  args: Args,
+  job: { size: InstanceSize; seed: number; method: Args['method']; seconds: number | null },
+): Promise<RunLine> {
+  const childArgs = [
+    '--child',
+    '--sizes',
+    job.size,
+    '--seed',
+    String(job.seed),
+    ...(job.seconds === null ? [] : ['--seconds', String(job.seconds)]),
+    ...(args.week ? ['--week', args.week] : []),
+    '--method',
+    job.method,
+    '--parallel',
+    args.parallel ? 'on' : 'off',
+  ];
+  return new Promise<RunLine>((resolve, reject) => {
+    const child = fork(fileURLToPath(import.meta.url), childArgs, {
+      stdio: ['inherit', 'pipe', 'inherit', 'ipc'],
+    });
+    let output = '';
+    child.stdout!.on('data', (chunk: Buffer) => {
+      output += chunk.toString('utf8');
+      process.stdout.write(chunk);
+    });
+    child.on('error', reject);
+    child.on('exit', (code) =>
+      code === 0
+        ? resolve(JSON.parse(output.trim().split('\n').pop()!) as RunLine)
+        : reject(new Error(`${job.size} run exited with ${code}`)),
+    );
+  });
+}
+
+/**
+ * How far a small heuristic run is from the optimum: the same instance solved by the monolithic
+ * HiGHS MIP; its objective is the optimum when its status is OPTIMAL, else the best known roster
+ * and its bound bracket the optimum.
+ */
+function comparisonLine(fast: RunLine, mip: RunLine) {
+  const above = (reference: number | null) =>
+    fast.objective === null || reference === null
+      ? null
+      : round(((fast.objective - reference) / Math.abs(reference)) * 100, 3);
+  return {
+    size: fast.size,
+    seed: fast.seed,
+    comparison: 'heuristic vs monolithic MIP',
+    heuristicObjective: fast.objective,
+    mipStatus: mip.status,
+    mipObjective: mip.objective,
+    mipLowerBound: mip.lowerBound,
+    heuristicAboveMipPercent: above(mip.objective),
+    heuristicAboveOptimumAtMostPercent: above(mip.lowerBound),
+  };
+}
+
+/** Forks one child per (size, run) and relays its JSON line; then the small runs' comparisons. */
+async function runParent(args: Args): Promise<void> {
+  const compared: RunLine[] = [];
+  for (const size of args.sizes)
+    for (let run = 0; run < args.runs; run++) {
+      const line = await runInChild(args, {
+        size,
+        seed: args.seed + run,
+        method: args.method,
+        seconds: args.seconds,
+      });
+      if (size === 'small' && args.method === 'heuristic') compared.push(line);
+    }
+  if (args.optimumSeconds <= 0) return;
+  for (const fast of compared) {
+    const mip = await runInChild(args, {
+      size: fast.size,
+      seed: fast.seed,
+      method: 'mip',
+      seconds: args.optimumSeconds,
+    });
+    process.stdout.write(`${JSON.stringify(comparisonLine(fast, mip))}\n`);
+  }
 }
 
 const args = parseArgs(process.argv.slice(2));
