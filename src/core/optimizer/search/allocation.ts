@@ -1,10 +1,10 @@
 import type { LocalDate, StateCode } from '../../model/common.js';
 import type { Employee } from '../../model/employee.js';
 import type { PlanningInstance } from '../../model/instance.js';
-import type { SupervisionRule } from '../../model/jurisdiction.js';
+import type { JurisdictionRuleSet, SupervisionRule } from '../../model/jurisdiction.js';
 import { isCertified } from '../../rules/credentials.js';
 import { supervisionRefusal, technicianRefusals } from '../../rules/eligibility.js';
-import { type FlowEdge, maxFlow } from '../../rules/max-flow.js';
+import { type FlowEdge, MaxFlow } from '../../rules/max-flow.js';
 import { RuleSetLookup } from '../../rules/rule-sets.js';
 import {
   SUPERVISION_TOLERANCE,
@@ -72,6 +72,7 @@ interface DemandSlot {
   readonly values: readonly number[];
 }
 
+const NONE_RULE: SupervisionRule = { kind: 'NONE' };
 const MAX_CAP_ROUNDS = 8;
 const MAX_TRADE_ROUNDS = 6;
 
@@ -104,7 +105,15 @@ export class AllocationEvaluator {
   private readonly eligibleCache: (Int32Array | undefined)[][] = [];
   private readonly supervisorCache: (Int8Array | undefined)[][] = [];
   private readonly certifiedCache: Int8Array[] = [];
+  /** Per date (index in `dates`), per state index: the rule set in force (undefined: not looked up). */
+  private readonly ruleSetCache: (JurisdictionRuleSet | null | undefined)[][] = [];
   private readonly cache = new Map<string, IntervalOutcome>();
+  /** One network, emptied for each flow round (its buffers outlive the round). */
+  private readonly network = new FlowNetwork(64, 256);
+  /** The supervision split's max flow, likewise reused. */
+  private readonly supervisionFlow = new MaxFlow();
+  /** Per pair: technicians of the round's classes able to work it (zero between rounds). */
+  private readonly reachScratch: Int32Array;
   private readonly maxCacheEntries: number;
   evaluations = 0;
   cacheHits = 0;
@@ -131,6 +140,7 @@ export class AllocationEvaluator {
     }
     this.pairQueue = pairQueue;
     this.pairState = pairState;
+    this.reachScratch = new Int32Array(pairState.length);
     this.demand = Array.from({ length: this.grid.count }, () => []);
     this.baseline = new Float64Array(this.grid.count);
     const w = instance.weights;
@@ -176,6 +186,7 @@ export class AllocationEvaluator {
       this.eligibleCache.push(new Array<Int32Array | undefined>(n));
       this.supervisorCache.push(new Array<Int8Array | undefined>(n));
       this.certifiedCache.push(new Int8Array(n).fill(-1));
+      this.ruleSetCache.push(new Array<JurisdictionRuleSet | null | undefined>(this.states.length));
     }
     return d;
   }
@@ -231,6 +242,20 @@ export class AllocationEvaluator {
     if (cache[employee] < 0)
       cache[employee] = isCertified(this.instance.employees[employee], date) ? 1 : 0;
     return cache[employee] === 1;
+  }
+
+  /**
+   * `ruleFor` by state index, cached per date slot: the evaluator asks for every allocated
+   * technician, and the lookup's string key cost more than the rest of the tally.
+   */
+  private ruleSetOf(state: number, date: LocalDate): JurisdictionRuleSet | null {
+    const row = this.ruleSetCache[this.dateSlot(date)];
+    let found = row[state];
+    if (found === undefined) {
+      found = this.rules.inForce(this.states[state], date);
+      row[state] = found;
+    }
+    return found;
   }
 
   /** The supervision rule of a state on a date (NONE when no rule set is in force). */
@@ -321,7 +346,7 @@ export class AllocationEvaluator {
       for (const slot of slots) {
         const s = this.pairState[slot.pair];
         if (ratioRule.has(s)) continue;
-        const rule = this.supervisionRule(this.states[s], date);
+        const rule = this.ruleSetOf(s, date)?.supervision ?? NONE_RULE;
         if (rule.kind === 'RATIO') ratioRule.set(s, rule);
       }
     }
@@ -484,7 +509,8 @@ export class AllocationEvaluator {
     const cappedStates = [...caps.keys()];
     const stateNode = new Map<number, number>();
     cappedStates.forEach((s, i) => stateNode.set(s, stateBase + i));
-    const network = new FlowNetwork(stateBase + cappedStates.length, 256);
+    const network = this.network;
+    network.reset(stateBase + cappedStates.length);
     const classArcs: { cls: number; pair: number; arc: number }[] = [];
     classList.forEach((cls, c) => {
       network.addArc(source, classBase + c, cls.members.length, 0);
@@ -498,11 +524,11 @@ export class AllocationEvaluator {
         classArcs.push({ cls: c, pair, arc });
       }
     });
-    const reach = new Map<number, number>();
-    for (const cls of classList)
-      for (const pair of cls.pairs) reach.set(pair, (reach.get(pair) ?? 0) + cls.members.length);
+    // Technicians able to work each pair (indexed by pair; a reused buffer, cleared after use).
+    const reach = this.reachScratch;
+    for (const cls of classList) for (const pair of cls.pairs) reach[pair] += cls.members.length;
     slots.forEach((slot, i) => {
-      const reachable = reach.get(slot.pair) ?? 0;
+      const reachable = reach[slot.pair];
       const target = stateNode.get(this.pairState[slot.pair]) ?? sink;
       // One arc per agent, costing minus its marginal benefit; equal neighbours are merged.
       let k = 0;
@@ -515,10 +541,11 @@ export class AllocationEvaluator {
         k += run;
       }
     });
+    for (const cls of classList) for (const pair of cls.pairs) reach[pair] = 0;
     for (const [state, node] of stateNode) network.addArc(node, sink, caps.get(state)!, 0);
     network.minCostFlow(source, sink);
     const allocations: IntervalAllocation[] = [];
-    const used = new Int32Array(classList.length);
+    const used = new Array<number>(classList.length).fill(0);
     for (const { cls, pair, arc } of classArcs) {
       const amount = Math.round(network.flowOn(arc));
       const members = classList[cls].members;
@@ -540,7 +567,7 @@ export class AllocationEvaluator {
   private preferCertified(
     allocations: IntervalAllocation[],
     classList: readonly { members: number[]; pairs: number[]; certified: boolean }[],
-    used: Int32Array,
+    used: readonly number[],
     ratioRule: ReadonlyMap<number, SupervisionRule>,
   ): void {
     const idle: { employee: number; pairs: number[] }[] = [];
@@ -606,7 +633,7 @@ export class AllocationEvaluator {
       if (!ratioRule.has(s)) continue;
       const entry = tally.get(s) ?? { all: 0, counted: 0, certified: 0 };
       entry.all += 1;
-      const ruleSet = this.rules.inForce(this.states[s], date)!;
+      const ruleSet = this.ruleSetOf(s, date)!;
       const technician: Employee = this.instance.employees[employee];
       if (countsTowardRatio(ruleSet, technician)) {
         entry.counted += 1;
@@ -643,7 +670,7 @@ export class AllocationEvaluator {
     needs.forEach(({ need }, i) =>
       edges.push({ from: stateNode(i), to: sink, capacity: Number.isFinite(need) ? need : 0 }),
     );
-    const flow = maxFlow(sink + 1, edges, 0, sink);
+    const flow = this.supervisionFlow.maxFlow(sink + 1, edges, 0, sink);
     const shares: IntervalShare[] = [];
     for (const { edge, pharm, state } of shareEdges) {
       if (flow[edge] > 1e-12)

@@ -7,22 +7,59 @@
  * scanned in insertion order.
  */
 export class FlowNetwork {
-  private readonly head: Int32Array;
+  private head: Int32Array;
   private next: Int32Array;
   private to: Int32Array;
   private capacity: Float64Array;
   private cost: Float64Array;
   private arcCount = 0;
+  private nodes: number;
+  // Work arrays of `minCostFlow`, kept between calls: the evaluator solves tens of thousands of
+  // small networks per search, and allocating them each time cost more than the solving.
+  private potential: Float64Array;
+  private distance: Float64Array;
+  private level: Int32Array;
+  private current: Int32Array;
+  private queue: Int32Array;
+  private inQueue: Uint8Array;
+  private readonly heap: MinHeap;
+  private sink = 0;
 
-  constructor(
-    readonly nodeCount: number,
-    arcHint = 64,
-  ) {
+  constructor(nodeCount: number, arcHint = 64) {
+    this.nodes = nodeCount;
     this.head = new Int32Array(nodeCount).fill(-1);
     this.next = new Int32Array(arcHint * 2);
     this.to = new Int32Array(arcHint * 2);
     this.capacity = new Float64Array(arcHint * 2);
     this.cost = new Float64Array(arcHint * 2);
+    this.potential = new Float64Array(nodeCount);
+    this.distance = new Float64Array(nodeCount);
+    this.level = new Int32Array(nodeCount);
+    this.current = new Int32Array(nodeCount);
+    this.queue = new Int32Array(nodeCount + 1);
+    this.inQueue = new Uint8Array(nodeCount);
+    this.heap = new MinHeap(nodeCount * 4);
+  }
+
+  get nodeCount(): number {
+    return this.nodes;
+  }
+
+  /** Empties the network for reuse with `nodeCount` nodes (the buffers are kept, grown if needed). */
+  reset(nodeCount: number): void {
+    if (nodeCount > this.head.length) {
+      const size = Math.max(nodeCount, this.head.length * 2);
+      this.head = new Int32Array(size);
+      this.potential = new Float64Array(size);
+      this.distance = new Float64Array(size);
+      this.level = new Int32Array(size);
+      this.current = new Int32Array(size);
+      this.queue = new Int32Array(size + 1);
+      this.inQueue = new Uint8Array(size);
+    }
+    this.nodes = nodeCount;
+    this.head.fill(-1, 0, nodeCount);
+    this.arcCount = 0;
   }
 
   private grow(): void {
@@ -68,29 +105,40 @@ export class FlowNetwork {
    * the number of distinct path costs, not the amount of flow.
    */
   minCostFlow(source: number, sink: number, tolerance = 1e-9): number {
-    const n = this.nodeCount;
+    const n = this.nodes;
+    const head = this.head;
+    const next = this.next;
+    const to = this.to;
+    const capacity = this.capacity;
+    const cost = this.cost;
     const potential = this.bellmanFord(source);
     for (let v = 0; v < n; v += 1) if (!Number.isFinite(potential[v])) potential[v] = 0;
-    const distance = new Float64Array(n);
-    const level = new Int32Array(n);
-    const current = new Int32Array(n);
-    const queue = new Int32Array(n);
-    const heap = new MinHeap(n * 4);
+    const distance = this.distance;
+    const level = this.level;
+    const current = this.current;
+    const queue = this.queue;
+    const heap = this.heap;
+    this.sink = sink;
     let total = 0;
     for (;;) {
-      // Dijkstra on reduced costs.
-      distance.fill(Infinity);
+      // Dijkstra on reduced costs. It may stop once the smallest key left reaches the sink's
+      // distance: every node not settled by then has a distance of at least that, and the
+      // potential update below caps distances at the sink's, so the potentials come out the same
+      // as from a full run (keys only grow along arcs: reduced costs are clamped at zero).
+      distance.fill(Infinity, 0, n);
       distance[source] = 0;
       heap.clear();
       heap.push(0, source);
       while (heap.size > 0) {
         const d = heap.topKey();
+        if (d >= distance[sink]) break;
         const node = heap.pop();
         if (d > distance[node]) continue;
-        for (let arc = this.head[node]; arc !== -1; arc = this.next[arc]) {
-          if (this.capacity[arc] <= 1e-9) continue;
-          const target = this.to[arc];
-          const reduced = this.cost[arc] + potential[node] - potential[target];
+        const from = potential[node];
+        for (let arc = head[node]; arc !== -1; arc = next[arc]) {
+          if (capacity[arc] <= 1e-9) continue;
+          const target = to[arc];
+          const reduced = cost[arc] + from - potential[target];
           const candidate = d + (reduced > 0 ? reduced : 0);
           if (candidate < distance[target] - 1e-12) {
             distance[target] = candidate;
@@ -104,44 +152,40 @@ export class FlowNetwork {
       const pathCost = potential[sink] - potential[source];
       if (!(pathCost < -tolerance)) return total;
       // Blocking flows on the admissible arcs (zero reduced cost).
-      const admissible = (arc: number, from: number) =>
-        this.capacity[arc] > 1e-9 &&
-        Math.abs(this.cost[arc] + potential[from] - potential[this.to[arc]]) <= 1e-7;
       for (;;) {
-        level.fill(-1);
+        // Levels by breadth-first search, stopped when the sink gets its level: the nodes left
+        // unlabelled are at the sink's level or beyond, from where no path of rising levels
+        // reaches the sink, so the blocking flow below finds the same paths without them.
+        level.fill(-1, 0, n);
         level[source] = 0;
-        let head = 0;
-        let tail = 0;
-        queue[tail++] = source;
-        while (head < tail) {
-          const node = queue[head++];
-          for (let arc = this.head[node]; arc !== -1; arc = this.next[arc]) {
-            const target = this.to[arc];
-            if (level[target] < 0 && admissible(arc, node)) {
-              level[target] = level[node] + 1;
-              queue[tail++] = target;
+        let qHead = 0;
+        let qTail = 0;
+        queue[qTail++] = source;
+        search: while (qHead < qTail) {
+          const node = queue[qHead++];
+          const from = potential[node];
+          const nextLevel = level[node] + 1;
+          for (let arc = head[node]; arc !== -1; arc = next[arc]) {
+            const target = to[arc];
+            if (
+              level[target] < 0 &&
+              capacity[arc] > 1e-9 &&
+              Math.abs(cost[arc] + from - potential[target]) <= 1e-7
+            ) {
+              level[target] = nextLevel;
+              if (target === sink) break search;
+              queue[qTail++] = target;
             }
           }
         }
         if (level[sink] < 0) break;
-        for (let v = 0; v < n; v += 1) current[v] = this.head[v];
-        const push = (node: number, limitFlow: number): number => {
-          if (node === sink) return limitFlow;
-          for (; current[node] !== -1; current[node] = this.next[current[node]]) {
-            const arc = current[node];
-            const target = this.to[arc];
-            if (level[target] !== level[node] + 1 || !admissible(arc, node)) continue;
-            const sent = push(target, Math.min(limitFlow, this.capacity[arc]));
-            if (sent > 1e-9) {
-              this.capacity[arc] -= sent;
-              this.capacity[arc ^ 1] += sent;
-              return sent;
-            }
-          }
-          return 0;
-        };
+        for (let v = 0; v < n; v += 1) current[v] = head[v];
         let sentAny = false;
-        for (let sent = push(source, Infinity); sent > 1e-9; sent = push(source, Infinity)) {
+        for (
+          let sent = this.augment(source, Infinity);
+          sent > 1e-9;
+          sent = this.augment(source, Infinity)
+        ) {
           total += sent * pathCost;
           sentAny = true;
         }
@@ -150,12 +194,46 @@ export class FlowNetwork {
     }
   }
 
+  /** One augmenting path of the blocking flow (depth first along rising levels, current arcs). */
+  private augment(node: number, limitFlow: number): number {
+    if (node === this.sink) return limitFlow;
+    const next = this.next;
+    const to = this.to;
+    const capacity = this.capacity;
+    const cost = this.cost;
+    const potential = this.potential;
+    const level = this.level;
+    const current = this.current;
+    const from = potential[node];
+    const nextLevel = level[node] + 1;
+    for (; current[node] !== -1; current[node] = next[current[node]]) {
+      const arc = current[node];
+      const target = to[arc];
+      if (
+        level[target] !== nextLevel ||
+        !(capacity[arc] > 1e-9 && Math.abs(cost[arc] + from - potential[target]) <= 1e-7)
+      )
+        continue;
+      const sent = this.augment(target, Math.min(limitFlow, capacity[arc]));
+      if (sent > 1e-9) {
+        capacity[arc] -= sent;
+        capacity[arc ^ 1] += sent;
+        return sent;
+      }
+    }
+    return 0;
+  }
+
   /** Shortest distances from `source` by queue-based Bellman-Ford (no negative cycles). */
   private bellmanFord(source: number): Float64Array {
-    const n = this.nodeCount;
-    const distance = new Float64Array(n).fill(Infinity);
-    const inQueue = new Uint8Array(n);
-    const queue = new Int32Array(n + 1);
+    const n = this.nodes;
+    const distance = this.potential;
+    distance.fill(Infinity, 0, n);
+    const inQueue = this.inQueue;
+    inQueue.fill(0, 0, n);
+    const queue = this.queue;
+    // A ring of n + 1 slots, as before the buffers were shared (at most n nodes are queued).
+    const ringSize = n + 1;
     distance[source] = 0;
     let head = 0;
     let tail = 0;
@@ -163,7 +241,7 @@ export class FlowNetwork {
     inQueue[source] = 1;
     while (head !== tail) {
       const node = queue[head];
-      head = head + 1 === queue.length ? 0 : head + 1;
+      head = head + 1 === ringSize ? 0 : head + 1;
       inQueue[node] = 0;
       for (let arc = this.head[node]; arc !== -1; arc = this.next[arc]) {
         if (this.capacity[arc] <= 1e-9) continue;
@@ -174,7 +252,7 @@ export class FlowNetwork {
           if (!inQueue[target]) {
             inQueue[target] = 1;
             queue[tail] = target;
-            tail = tail + 1 === queue.length ? 0 : tail + 1;
+            tail = tail + 1 === ringSize ? 0 : tail + 1;
           }
         }
       }
