@@ -7,38 +7,31 @@
  * scanned in insertion order.
  */
 export class FlowNetwork {
-  private head: Int32Array;
+  private head = new Int32Array(0);
   private next: Int32Array;
   private to: Int32Array;
   private capacity: Float64Array;
   private cost: Float64Array;
   private arcCount = 0;
-  private nodes: number;
+  private nodes = 0;
   // Work arrays of `minCostFlow`, kept between calls: the evaluator solves tens of thousands of
   // small networks per search, and allocating them each time cost more than the solving.
-  private potential: Float64Array;
-  private distance: Float64Array;
-  private level: Int32Array;
-  private current: Int32Array;
-  private queue: Int32Array;
-  private inQueue: Uint8Array;
+  private potential = new Float64Array(0);
+  private distance = new Float64Array(0);
+  private level = new Int32Array(0);
+  private current = new Int32Array(0);
+  private queue = new Int32Array(0);
+  private inQueue = new Uint8Array(0);
   private readonly heap: MinHeap;
   private sink = 0;
 
   constructor(nodeCount: number, arcHint = 64) {
-    this.nodes = nodeCount;
-    this.head = new Int32Array(nodeCount).fill(-1);
     this.next = new Int32Array(arcHint * 2);
     this.to = new Int32Array(arcHint * 2);
     this.capacity = new Float64Array(arcHint * 2);
     this.cost = new Float64Array(arcHint * 2);
-    this.potential = new Float64Array(nodeCount);
-    this.distance = new Float64Array(nodeCount);
-    this.level = new Int32Array(nodeCount);
-    this.current = new Int32Array(nodeCount);
-    this.queue = new Int32Array(nodeCount + 1);
-    this.inQueue = new Uint8Array(nodeCount);
     this.heap = new MinHeap(nodeCount * 4);
+    this.reset(nodeCount);
   }
 
   get nodeCount(): number {
