@@ -139,7 +139,8 @@ async function awaitParallel(
   const second = await Promise.race([run.result, sleep(PARALLEL_ANSWER_GRACE * 1000)]);
   if (second !== 'late') return second;
   run.terminate();
-  return null;
+  // A run may settle on termination with what it had (e.g. the MIP's bound so far).
+  return Promise.race([run.result, Promise.resolve(null)]);
 }
 
 const OPTIMAL_GAP = 1e-6;

@@ -25,6 +25,8 @@ export interface BoundJobOptions {
   readonly strategy: BoundStrategy;
   readonly timeLimitSeconds: number;
   readonly shouldStop?: () => boolean;
+  /** Each improvement of the MIP's proven bound while it runs (strategy 'mip'). */
+  readonly onBound?: (bound: number) => void;
 }
 
 export interface BoundJobResult {
@@ -65,6 +67,7 @@ export async function runBoundJob(
   const result = await solveMonolithicMip(instance, {
     timeLimitSeconds: options.timeLimitSeconds,
     ...stop,
+    ...(options.onBound ? { onBound: options.onBound } : {}),
   });
   return {
     bound: result.lowerBound,

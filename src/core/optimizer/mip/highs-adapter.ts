@@ -110,16 +110,25 @@ export class HighsSolver implements MipSolver {
         if (indices.length > 0) instance.setSolution({ indices, values });
       }
       const stop = options.shouldStop;
-      if (stop) {
+      const onBound = options.onBound;
+      if (stop || onBound) {
         const poll = (event: { interrupt(): void }): undefined => {
-          if (stop()) event.interrupt();
+          if (stop?.()) event.interrupt();
           return undefined;
+        };
+        const pollMip = (event: {
+          interrupt(): void;
+          data: { mip_dual_bound?: number };
+        }): undefined => {
+          const dual = event.data.mip_dual_bound;
+          if (onBound && hasIntegers && dual !== undefined && Number.isFinite(dual)) onBound(dual);
+          return poll(event);
         };
         const types = highs.constants.callbackType;
         instance.run({
           [types.simplexInterrupt]: poll,
           [types.ipmInterrupt]: poll,
-          [types.mipInterrupt]: poll,
+          [types.mipInterrupt]: pollMip,
         });
       } else {
         instance.run();

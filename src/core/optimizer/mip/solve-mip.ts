@@ -20,8 +20,23 @@ export interface MonolithicOptions {
   readonly warmStart?: Roster;
   /** Polled while HiGHS runs; true stops it like a time limit (see `MipSolveOptions`). */
   readonly shouldStop?: () => boolean;
+  /**
+   * Told each improvement of HiGHS's proven lower bound on weightedTotal while it runs (only when
+   * the model is an exact relaxation of the rules, as for `lowerBound`).
+   */
+  readonly onBound?: (bound: number) => void;
   /** Extra HiGHS options (e.g. { mip_heuristic_effort: 0.2 }); ignored by other solvers. */
   readonly highsOptions?: Readonly<Record<string, number | string | boolean>>;
+}
+
+/** Passes on a bound only when it is better than the last one passed on. */
+function improvingOnly(onBound: (bound: number) => void): (bound: number) => void {
+  let best = -Infinity;
+  return (bound) => {
+    if (bound <= best) return;
+    best = bound;
+    onBound(bound);
+  };
 }
 
 function gapOf(objective: number | null, bound: number | null): number | null {
@@ -71,6 +86,9 @@ export async function solveMonolithicMip(
     ...(warm ? { warmStart: warm } : {}),
     ...(options.signal ? { signal: options.signal } : {}),
     ...(options.shouldStop ? { shouldStop: options.shouldStop } : {}),
+    ...(options.onBound && exactModelIsRelaxation(instance)
+      ? { onBound: improvingOnly(options.onBound) }
+      : {}),
   });
   if (result.status === 'INFEASIBLE') {
     const infeasibility = await analyseInfeasibility(instance);

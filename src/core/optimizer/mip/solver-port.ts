@@ -30,6 +30,11 @@ export interface MipSolveOptions {
    * SharedArrayBuffer flag), since the solve blocks its own thread.
    */
   readonly shouldStop?: () => boolean;
+  /**
+   * Told the solver's proven bound on the model's objective whenever it reports progress (HiGHS:
+   * the MIP interrupt callback's dual bound), so a caller has it even if the solve never returns.
+   */
+  readonly onBound?: (bound: number) => void;
 }
 
 export interface MipSolution {

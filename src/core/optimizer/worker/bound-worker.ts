@@ -22,6 +22,7 @@ port.once('message', (message: ToBoundWorker) => {
     strategy: message.strategy,
     timeLimitSeconds: message.timeLimitSeconds,
     shouldStop: () => Atomics.load(flag, 0) !== 0,
+    onBound: (bound) => send({ type: 'bound', bound }),
   }).then(
     (result) => send({ type: 'result', result }),
     (error: unknown) => {

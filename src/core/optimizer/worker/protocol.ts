@@ -40,6 +40,8 @@ export interface ToBoundWorker {
 
 export type FromBoundWorker =
   | { readonly type: 'result'; readonly result: BoundJobResult }
+  /** The MIP's proven bound so far, sent as it improves. */
+  | { readonly type: 'bound'; readonly bound: number }
   | {
       readonly type: 'error';
       readonly name: string;

@@ -11,9 +11,10 @@ import { compiledWorkerUrl } from './run-in-worker.js';
  * `SolveDeps.parallel` that runs `runBoundJob` (HiGHS MIP or LP) in a `node:worker_threads`
  * Worker while the heuristic runs on the calling thread, so both cores work. `stop()` sets a
  * shared flag that HiGHS polls (the job answers with its bound and incumbent so far);
- * `terminate()` ends the thread without waiting. A job that fails (e.g. out of memory) gives
- * `null`; a roster the checker rejects rejects the promise with RosterVerificationError (a bug,
- * reported loudly). Like the solve worker, it loads compiled JavaScript (dist/ when running from
+ * `terminate()` ends the thread without waiting. The MIP job also sends its proven bound as it
+ * improves, so a job terminated or failed (e.g. out of memory) gives that bound without a roster,
+ * or `null` when it had none; a roster the checker rejects rejects the promise with
+ * RosterVerificationError (a bug, reported loudly). Like the solve worker, it loads compiled JavaScript (dist/ when running from
  * the sources).
  */
 
@@ -44,6 +45,12 @@ export function workerBound(
       });
       let settle: (action: () => void) => void = () => undefined;
       let resolveNull: () => void = () => undefined;
+      // HiGHS does not always answer its stop request in time; its bound so far still counts.
+      let boundSoFar: number | null = null;
+      const partial = (): ParallelOutcome | null =>
+        boundSoFar === null
+          ? null
+          : { bound: boundSoFar, roster: null, proven: false, method: `${strategy}-bound-so-far` };
       const result = new Promise<ParallelOutcome | null>((resolve, reject) => {
         let settled = false;
         settle = (action) => {
@@ -53,9 +60,10 @@ export function workerBound(
           void worker.terminate();
           action();
         };
-        resolveNull = () => settle(() => resolve(null));
+        resolveNull = () => settle(() => resolve(partial()));
         worker.on('message', (message: FromBoundWorker) => {
-          if (message.type === 'result') settle(() => resolve(message.result));
+          if (message.type === 'bound') boundSoFar = message.bound;
+          else if (message.type === 'result') settle(() => resolve(message.result));
           else if (message.name === 'RosterVerificationError')
             settle(() =>
               reject(

@@ -133,3 +133,18 @@ describe('solveRoster with a parallel bound', () => {
     expect(defaultSolveDeps(large).parallel).toBeUndefined();
   });
 });
+
+describe('workerBound: the MIP job terminated before it answers', () => {
+  it('still gives the proven bound it had reached, without a roster', async () => {
+    // Small seed 1 is not solved to optimality for minutes; its root bound comes within seconds.
+    const instance = generateInstance('small', 1);
+    const run = workerBound('mip').start(instance, { timeLimitSeconds: 120 })!;
+    await new Promise((resolve) => setTimeout(resolve, 10_000));
+    run.terminate();
+    const outcome = await run.result;
+    expect(outcome).toMatchObject({ roster: null, proven: false, method: 'mip-bound-so-far' });
+    // Valid: no roster can beat it; this one is the monolithic MIP's best known for the week.
+    expect(outcome!.bound).toBeGreaterThan(0);
+    expect(outcome!.bound!).toBeLessThanOrEqual(11_343.55 + 1e-6);
+  }, 40_000);
+});
