@@ -1,8 +1,7 @@
 import { parentPort } from 'node:worker_threads';
 import { runBoundJob } from '../mip/bound-job.js';
-import { RosterVerificationError } from '../types.js';
 import { lowerSolverThreadPriority } from './thread-priority.js';
-import type { FromBoundWorker, ToBoundWorker } from './protocol.js';
+import { type FromBoundWorker, type ToBoundWorker, toWorkerError } from './protocol.js';
 
 /**
  * Worker-thread entry of the solve's second thread: receives one `bound` message, runs
@@ -25,16 +24,6 @@ port.once('message', (message: ToBoundWorker) => {
     onBound: (bound) => send({ type: 'bound', bound }),
   }).then(
     (result) => send({ type: 'result', result }),
-    (error: unknown) => {
-      const e = error instanceof Error ? error : new Error(String(error));
-      send({
-        type: 'error',
-        name: e.name,
-        message: e.message,
-        ...(error instanceof RosterVerificationError
-          ? { method: error.method, violations: error.violations }
-          : {}),
-      });
-    },
+    (error: unknown) => send(toWorkerError(error)),
   );
 });

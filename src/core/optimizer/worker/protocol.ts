@@ -2,9 +2,43 @@ import type { Violation } from '../../checker/types.js';
 import type { PlanningInstance } from '../../model/instance.js';
 import type { BoundJobResult, BoundStrategy } from '../mip/bound-job.js';
 import type { SearchTuning } from '../solve.js';
-import type { SolveOptions, SolveProgress, SolveResult } from '../types.js';
+import {
+  RosterVerificationError,
+  type SolveOptions,
+  type SolveProgress,
+  type SolveResult,
+} from '../types.js';
 
 /** Messages between `runSolveInWorker` and the worker entry (`solve-worker.ts`). */
+
+/** A failure crossing from a worker to its parent; a RosterVerificationError keeps its details. */
+export interface WorkerError {
+  readonly type: 'error';
+  readonly name: string;
+  readonly message: string;
+  readonly method?: string;
+  readonly violations?: readonly Violation[];
+}
+
+/** What a worker posts for an error it caught. */
+export function toWorkerError(error: unknown): WorkerError {
+  const e = error instanceof Error ? error : new Error(String(error));
+  return {
+    type: 'error',
+    name: e.name,
+    message: e.message,
+    ...(error instanceof RosterVerificationError
+      ? { method: error.method, violations: error.violations }
+      : {}),
+  };
+}
+
+/** The error a parent raises for a worker's `WorkerError` (`method` when the worker named none). */
+export function fromWorkerError(failure: WorkerError, method: string): Error {
+  return failure.name === 'RosterVerificationError'
+    ? new RosterVerificationError(failure.method ?? method, failure.violations ?? [])
+    : Object.assign(new Error(failure.message), { name: failure.name });
+}
 
 export type SerializableSolveOptions = Omit<SolveOptions, 'signal' | 'onProgress'>;
 
@@ -20,13 +54,7 @@ export type ToWorker =
 export type FromWorker =
   | { readonly type: 'progress'; readonly progress: SolveProgress }
   | { readonly type: 'result'; readonly result: SolveResult }
-  | {
-      readonly type: 'error';
-      readonly name: string;
-      readonly message: string;
-      readonly method?: string;
-      readonly violations?: readonly Violation[];
-    };
+  | WorkerError;
 
 /** Messages between `workerBound` (run-bound-in-worker.ts) and `bound-worker.ts`. */
 export interface ToBoundWorker {
@@ -42,10 +70,4 @@ export type FromBoundWorker =
   | { readonly type: 'result'; readonly result: BoundJobResult }
   /** The MIP's proven bound so far, sent as it improves. */
   | { readonly type: 'bound'; readonly bound: number }
-  | {
-      readonly type: 'error';
-      readonly name: string;
-      readonly message: string;
-      readonly method?: string;
-      readonly violations?: readonly Violation[];
-    };
+  | WorkerError;

@@ -2,8 +2,7 @@ import { type ResourceLimits, Worker } from 'node:worker_threads';
 import type { PlanningInstance } from '../../model/instance.js';
 import type { BoundStrategy } from '../mip/bound-job.js';
 import type { ParallelBoundProvider, ParallelOutcome, ParallelRun } from '../solve.js';
-import { RosterVerificationError } from '../types.js';
-import type { FromBoundWorker, ToBoundWorker } from './protocol.js';
+import { type FromBoundWorker, type ToBoundWorker, fromWorkerError } from './protocol.js';
 import { compiledWorkerUrl } from './run-in-worker.js';
 
 /**
@@ -14,8 +13,8 @@ import { compiledWorkerUrl } from './run-in-worker.js';
  * `terminate()` ends the thread without waiting. The MIP job also sends its proven bound as it
  * improves, so a job terminated or failed (e.g. out of memory) gives that bound without a roster,
  * or `null` when it had none; a roster the checker rejects rejects the promise with
- * RosterVerificationError (a bug, reported loudly). Like the solve worker, it loads compiled JavaScript (dist/ when running from
- * the sources).
+ * RosterVerificationError (a bug, reported loudly). Like the solve worker, it loads compiled
+ * JavaScript (dist/ when running from the sources).
  */
 
 export interface BoundWorkerOptions {
@@ -65,11 +64,7 @@ export function workerBound(
           if (message.type === 'bound') boundSoFar = message.bound;
           else if (message.type === 'result') settle(() => resolve(message.result));
           else if (message.name === 'RosterVerificationError')
-            settle(() =>
-              reject(
-                new RosterVerificationError(message.method ?? strategy, message.violations ?? []),
-              ),
-            );
+            settle(() => reject(fromWorkerError(message, strategy)));
           else resolveNull();
         });
         worker.on('error', resolveNull);

@@ -3,8 +3,13 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { type ResourceLimits, Worker } from 'node:worker_threads';
 import type { PlanningInstance } from '../../model/instance.js';
 import type { SearchTuning } from '../solve.js';
-import { RosterVerificationError, type SolveProgress, type SolveResult } from '../types.js';
-import type { FromWorker, SerializableSolveOptions, ToWorker } from './protocol.js';
+import type { SolveProgress, SolveResult } from '../types.js';
+import {
+  type FromWorker,
+  type SerializableSolveOptions,
+  type ToWorker,
+  fromWorkerError,
+} from './protocol.js';
 
 /**
  * Runs `solveRoster` in a `node:worker_threads` Worker so the API's event loop stays free during a
@@ -111,13 +116,7 @@ export function runSolveInWorker(
           finish(() => resolve(message.result));
           return;
         case 'error':
-          finish(() =>
-            reject(
-              message.name === 'RosterVerificationError'
-                ? new RosterVerificationError(message.method ?? 'unknown', message.violations ?? [])
-                : Object.assign(new Error(message.message), { name: message.name }),
-            ),
-          );
+          finish(() => reject(fromWorkerError(message, 'unknown')));
           return;
       }
     });

@@ -1,9 +1,8 @@
 import { parentPort } from 'node:worker_threads';
 import { defaultSolveDeps } from '../default-deps.js';
 import { solveRoster } from '../solve.js';
-import { RosterVerificationError } from '../types.js';
 import { lowerSolverThreadPriority } from './thread-priority.js';
-import type { FromWorker, ToWorker } from './protocol.js';
+import { type FromWorker, type ToWorker, toWorkerError } from './protocol.js';
 
 /**
  * Worker-thread entry: receives one `solve` message, runs `solveRoster` with progress relayed to
@@ -36,19 +35,6 @@ port.on('message', (message: ToWorker) => {
     },
   ).then(
     (result) => send({ type: 'result', result }),
-    (error: unknown) => {
-      if (error instanceof RosterVerificationError) {
-        send({
-          type: 'error',
-          name: error.name,
-          message: error.message,
-          method: error.method,
-          violations: error.violations,
-        });
-      } else {
-        const e = error instanceof Error ? error : new Error(String(error));
-        send({ type: 'error', name: e.name, message: e.message });
-      }
-    },
+    (error: unknown) => send(toWorkerError(error)),
   );
 });
