@@ -26,6 +26,18 @@ import { type MipModel, addBinary, addCol, addRow } from './sparse.js';
  */
 
 /** x columns of one employee, in candidate order. */
+/** A ratio cell's counted columns, grouped by the technician they belong to. */
+function countedColumnsByTechnician(cell: SupervisedCell): Map<string, number[]> {
+  const byTechnician = new Map<string, number[]>();
+  cell.countedCols.forEach((col, k) => {
+    const technicianId = cell.countedTechnicians[k];
+    const cols = byTechnician.get(technicianId);
+    if (cols) cols.push(col);
+    else byTechnician.set(technicianId, [col]);
+  });
+  return byTechnician;
+}
+
 function shiftsOf(index: ModelIndex, employeeId: string): ModelShift[] {
   return index.shifts.get(employeeId) ?? [];
 }
@@ -592,13 +604,7 @@ export function supervisionRatio(model: MipModel, index: ModelIndex): void {
       // b >= every technician's allocation (not just T <= Tmax·b): much stronger in the LP.
       const b = addBinary(model, varName('any', keys));
       cell.anyTechnician = b;
-      const byTechnician = new Map<string, number[]>();
-      T.forEach((col, k) => {
-        const list = byTechnician.get(cell.countedTechnicians[k]) ?? [];
-        list.push(col);
-        byTechnician.set(cell.countedTechnicians[k], list);
-      });
-      for (const [technicianId, cols] of byTechnician) {
+      for (const [technicianId, cols] of countedColumnsByTechnician(cell)) {
         addRow(
           model,
           varName('ratio_any', { ...keys, e: technicianId }),
@@ -742,13 +748,7 @@ export function supervisorPresence(model: MipModel, index: ModelIndex): void {
       index.onDutyCols.push({ col: n, shifts: onDuty });
       xs = [n];
     }
-    const byTechnician = new Map<string, number[]>();
-    cell.countedCols.forEach((col, k) => {
-      const list = byTechnician.get(cell.countedTechnicians[k]) ?? [];
-      list.push(col);
-      byTechnician.set(cell.countedTechnicians[k], list);
-    });
-    for (const [technicianId, cols] of byTechnician) {
+    for (const [technicianId, cols] of countedColumnsByTechnician(cell)) {
       addRow(
         model,
         varName('sup_present', { ...keys, e: technicianId }),
