@@ -160,11 +160,7 @@ export class FlowNetwork {
           const nextLevel = level[node] + 1;
           for (let arc = head[node]; arc !== -1; arc = next[arc]) {
             const target = to[arc];
-            if (
-              level[target] < 0 &&
-              capacity[arc] > 1e-9 &&
-              Math.abs(cost[arc] + from - potential[target]) <= 1e-7
-            ) {
+            if (level[target] < 0 && this.admissible(arc, from, potential[target])) {
               level[target] = nextLevel;
               if (target === sink) break search;
               queue[qTail++] = target;
@@ -187,13 +183,19 @@ export class FlowNetwork {
     }
   }
 
+  /** An arc of the blocking flow: residual capacity left and zero reduced cost. */
+  private admissible(arc: number, tailPotential: number, headPotential: number): boolean {
+    return (
+      this.capacity[arc] > 1e-9 && Math.abs(this.cost[arc] + tailPotential - headPotential) <= 1e-7
+    );
+  }
+
   /** One augmenting path of the blocking flow (depth first along rising levels, current arcs). */
   private augment(node: number, limitFlow: number): number {
     if (node === this.sink) return limitFlow;
     const next = this.next;
     const to = this.to;
     const capacity = this.capacity;
-    const cost = this.cost;
     const potential = this.potential;
     const level = this.level;
     const current = this.current;
@@ -202,11 +204,7 @@ export class FlowNetwork {
     for (; current[node] !== -1; current[node] = next[current[node]]) {
       const arc = current[node];
       const target = to[arc];
-      if (
-        level[target] !== nextLevel ||
-        !(capacity[arc] > 1e-9 && Math.abs(cost[arc] + from - potential[target]) <= 1e-7)
-      )
-        continue;
+      if (level[target] !== nextLevel || !this.admissible(arc, from, potential[target])) continue;
       const sent = this.augment(target, Math.min(limitFlow, capacity[arc]));
       if (sent > 1e-9) {
         capacity[arc] -= sent;
