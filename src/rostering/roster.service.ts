@@ -18,28 +18,12 @@ import { localShiftTimes } from './roster.mapping.js';
 import { NotificationService } from '../notifications/notification.service.js';
 import { RosterAnalysisService } from './roster-analysis.service.js';
 
-/** The roster columns a `Roster` shows: not the large per-interval JSON (allocations, ...). */
-const ROSTER_SUMMARY_COLUMNS: FindOptionsSelect<RosterEntity> = {
-  id: true,
-  week: true,
-  version: true,
-  status: true,
-  source: true,
-  basedOnId: true,
-  runId: true,
-  timeZone: true,
-  intervalMinutes: true,
-  objective: true,
-  lowerBound: true,
-  gap: true,
-  solveMethod: true,
-  createdBy: true,
-  createdAt: true,
-  updatedAt: true,
-  publishedBy: true,
-  publishedAt: true,
-  rowVersion: true,
-};
+/** The per-interval JSON of a version: large, and read only where it is needed. */
+const ROSTER_DETAIL_COLUMNS: ReadonlySet<string> = new Set([
+  'allocations',
+  'supervision',
+  'explanations',
+]);
 
 export function toRoster(e: RosterEntity): Roster {
   return {
@@ -85,10 +69,23 @@ export class RosterService {
     private readonly notifications: NotificationService,
   ) {}
 
+  private summary: FindOptionsSelect<RosterEntity> | undefined;
+
+  /** Every column of the roster table but the per-interval JSON: what a `Roster` shows. */
+  private get summaryColumns(): FindOptionsSelect<RosterEntity> {
+    this.summary ??= Object.fromEntries(
+      this.dataSource
+        .getMetadata(RosterEntity)
+        .columns.filter((column) => !ROSTER_DETAIL_COLUMNS.has(column.propertyName))
+        .map((column) => [column.propertyName, true]),
+    );
+    return this.summary;
+  }
+
   async byId(id: string): Promise<Roster> {
     const row = await this.dataSource
       .getRepository(RosterEntity)
-      .findOne({ select: ROSTER_SUMMARY_COLUMNS, where: { id } });
+      .findOne({ select: this.summaryColumns, where: { id } });
     if (!row) throw new NotFoundError('Roster', id);
     return toRoster(row);
   }
@@ -96,7 +93,7 @@ export class RosterService {
   async versions(week: string): Promise<Roster[]> {
     return (
       await this.dataSource.getRepository(RosterEntity).find({
-        select: ROSTER_SUMMARY_COLUMNS,
+        select: this.summaryColumns,
         where: { week },
         order: { version: 'ASC' },
       })
@@ -105,7 +102,7 @@ export class RosterService {
 
   async published(week: string): Promise<Roster | null> {
     const row = await this.dataSource.getRepository(RosterEntity).findOne({
-      select: ROSTER_SUMMARY_COLUMNS,
+      select: this.summaryColumns,
       where: { week, status: RosterStatus.PUBLISHED },
     });
     return row ? toRoster(row) : null;
