@@ -56,13 +56,16 @@ export interface ParallelOutcome {
 /** A running second-thread job. */
 export interface ParallelRun {
   /**
-   * The outcome; null when the job failed or was terminated. Rejects only with
-   * RosterVerificationError (a roster the checker rejects: a bug, failed loudly).
+   * The outcome; null when the job failed or was terminated with nothing to show. Rejects only
+   * with RosterVerificationError (a roster the checker rejects: a bug, failed loudly).
    */
   readonly result: Promise<ParallelOutcome | null>;
   /** Asks the job to stop now and answer with what it has (bound, incumbent). */
   stop(): void;
-  /** Ends the job without waiting for it (result null if it had not answered). */
+  /**
+   * Ends the job without waiting for it. If it had not answered, `result` settles at once (before
+   * `terminate` returns) with what it had reported so far, e.g. a bound without a roster, or null.
+   */
   terminate(): void;
 }
 
