@@ -1,6 +1,6 @@
 import { Random } from '../../generator/prng.js';
 import type { Candidate, SearchModel, Week } from './model.js';
-import type { DayChange, RosterState } from './state.js';
+import type { DayChange, PricedMove, RosterState } from './state.js';
 
 /**
  * Local search over shifts (simulated annealing). Moves: add a shift, remove one,
@@ -46,6 +46,10 @@ export interface LocalSearchResult {
 const EPSILON = 1e-9;
 /** Alternatives priced by the "best of several shifts for one employee-day" move. */
 const REDO_ALTERNATIVES = 10;
+/** Variants priced when a shift must push another day's shift out of a full week. */
+const ROOM_ALTERNATIVES = 2;
+/** Colleagues looked at by one transfer move. */
+const TRANSFER_TRIES = 4;
 
 class MoveMaker {
   private shortIntervals: number[] = [];
@@ -86,14 +90,40 @@ class MoveMaker {
   next(): DayChange[][] {
     const roll = this.rng.next();
     const one = (move: DayChange[] | null) => (move ? [move] : []);
-    if (roll < 0.18) return one(this.add());
+    if (roll < 0.18) return this.add();
     if (roll < 0.4) return one(this.change());
     if (roll < 0.5) return one(this.remove());
     if (roll < 0.58) return one(this.moveDay());
     if (roll < 0.64) return one(this.transfer());
     if (roll < 0.7) return one(this.swap());
-    if (roll < 0.8) return one(this.targeted());
+    if (roll < 0.8) return this.targeted();
     return this.redoDay();
+  }
+
+  /**
+   * The ways to give employee `e` the shift `c` (on a day that is not pinned): alone when the
+   * week allows it, else with the shift of another day dropped (the week was full: weekly hours,
+   * rest or consecutive days), up to ROOM_ALTERNATIVES such variants for the caller to price.
+   * Rosters are mostly at their weekly hours, so an added shift usually has to push one out.
+   */
+  private withRoom(e: number, c: Candidate): DayChange[][] {
+    const trial = [...this.state.weeks[e]];
+    trial[c.day] = c;
+    const place: DayChange = { employee: e, day: c.day, next: c };
+    if (this.allowed(e, trial) && this.model.meetsMinimum(e, trial)) return [[place]];
+    const others = this.workedDays(e).filter((d) => d !== c.day);
+    const moves: DayChange[][] = [];
+    for (let k = 0; k < others.length && moves.length < ROOM_ALTERNATIVES; k += 1) {
+      const pick = this.rng.int(k, others.length - 1);
+      [others[k], others[pick]] = [others[pick], others[k]];
+      const day = others[k];
+      const dropped = trial[day];
+      trial[day] = null;
+      if (this.allowed(e, trial) && this.model.meetsMinimum(e, trial))
+        moves.push([{ employee: e, day, next: null }, place]);
+      trial[day] = dropped;
+    }
+    return moves;
   }
 
   /** Several alternatives for one employee's day: other shifts, or none. */
@@ -121,18 +151,15 @@ class MoveMaker {
     return moves;
   }
 
-  private add(): DayChange[] | null {
+  private add(): DayChange[][] {
     const e = this.randomEmployee();
     const week = this.state.weeks[e];
     const free = [0, 1, 2, 3, 4, 5, 6].filter(
       (d) => week[d] === null && this.model.byDay[e][d].length > 0,
     );
-    if (free.length === 0) return null;
+    if (free.length === 0) return [];
     const day = this.rng.pick(free);
-    const c = this.rng.pick(this.model.byDay[e][day]);
-    const trial = [...week];
-    trial[day] = c;
-    return this.allowed(e, trial) ? [{ employee: e, day, next: c }] : null;
+    return this.withRoom(e, this.rng.pick(this.model.byDay[e][day]));
   }
 
   private workedDays(e: number): number[] {
@@ -209,15 +236,22 @@ class MoveMaker {
     const day = this.rng.pick(days);
     const shift = this.state.weeks[a][day]!;
     const group = this.model.isTechnician[a] ? this.model.technicians : this.model.pharmacists;
-    const b = this.rng.pick(group);
-    if (b === a) return null;
-    const options = this.model.candidates[b].filter(
-      (c) =>
-        Math.abs(c.start - shift.start) <= 2 * this.model.grid.intervalMs && c.paid === shift.paid,
-    );
+    // Most colleagues already work that day or cannot take a similar shift: look at a few.
+    let b = -1;
+    let options: Candidate[] = [];
+    for (let tries = 0; tries < TRANSFER_TRIES && options.length === 0; tries += 1) {
+      b = this.rng.pick(group);
+      if (b === a) continue;
+      const weekB = this.state.weeks[b];
+      options = this.model.candidates[b].filter(
+        (c) =>
+          weekB[c.day] === null &&
+          Math.abs(c.start - shift.start) <= 2 * this.model.grid.intervalMs &&
+          c.paid === shift.paid,
+      );
+    }
     if (options.length === 0) return null;
     const c = this.rng.pick(options);
-    if (this.state.weeks[b][c.day] !== null) return null;
     const trialA = [...this.state.weeks[a]];
     trialA[day] = null;
     const trialB = [...this.state.weeks[b]];
@@ -264,45 +298,48 @@ class MoveMaker {
 
   /**
    * Where service is short: a pharmacist who may supervise a state whose ratio cut the work, or a
-   * technician eligible for the interval's demand, takes a shift covering the interval.
+   * technician eligible for the interval's demand, takes a shift covering the interval (making
+   * room in a full week by dropping another day's shift). Only employees with a candidate
+   * covering the interval are drawn.
    */
-  private targeted(): DayChange[] | null {
+  private targeted(): DayChange[][] {
     const model = this.model;
     let i: number;
-    let e: number;
+    let able: number[];
     if (this.supervisionShort.length > 0 && this.rng.chance(0.4)) {
       const pick = this.rng.pick(this.supervisionShort);
       i = pick.interval;
       const date = model.grid.intervalDates[i];
-      const able = model.pharmacists.filter(
-        (p) => !this.state.onDuty[i].has(p) && model.evaluator.canSupervise(p, pick.state, date),
+      able = this.offDutyCoverers(
+        i,
+        (p) => model.isTechnician[p] === 0 && model.evaluator.canSupervise(p, pick.state, date),
       );
-      if (able.length === 0) return null;
-      e = this.rng.pick(able);
     } else {
       if (this.shortIntervals.length === 0) return this.add();
       i = this.rng.pick(this.shortIntervals);
       const date = model.grid.intervalDates[i];
       const demanded = model.evaluator.demandOf(i).map((slot) => slot.pair);
-      let found = -1;
-      for (let tries = 0; tries < 12 && found < 0; tries += 1) {
-        const candidate = this.rng.pick(model.technicians);
-        if (this.state.onDuty[i].has(candidate)) continue;
-        const pairs = model.evaluator.eligiblePairs(candidate, date);
-        if (demanded.some((pair) => pairs.includes(pair))) found = candidate;
-      }
-      if (found < 0) return null;
-      e = found;
+      able = this.offDutyCoverers(i, (t) => {
+        if (model.isTechnician[t] === 0) return false;
+        const pairs = model.evaluator.eligiblePairs(t, date);
+        return demanded.some((pair) => pairs.includes(pair));
+      });
     }
+    if (able.length === 0) return [];
+    const e = this.rng.pick(able);
     const covering = model.candidates[e].filter(
       (c) => c.first <= i && i < c.last && !this.isPinned(e, c.day),
     );
-    if (covering.length === 0) return null;
-    const c = this.rng.pick(covering);
-    const trial = [...this.state.weeks[e]];
-    trial[c.day] = c;
-    if (!this.allowed(e, trial) || !model.meetsMinimum(e, trial)) return null;
-    return [{ employee: e, day: c.day, next: c }];
+    if (covering.length === 0) return [];
+    return this.withRoom(e, this.rng.pick(covering));
+  }
+
+  /** Employees off duty in interval i with a candidate covering it, among those `wanted`. */
+  private offDutyCoverers(i: number, wanted: (employee: number) => boolean): number[] {
+    const onDuty = this.state.onDuty[i];
+    const found: number[] = [];
+    for (const e of this.model.coverers[i]) if (!onDuty.has(e) && wanted(e)) found.push(e);
+    return found;
   }
 }
 
@@ -344,25 +381,29 @@ export async function localSearch(
     iterations += 1;
     if (iterations % 500 === 0) maker.refreshShortIntervals();
     if (iterations % 2000 === 0) state.recompute();
-    const alternatives = maker.next();
-    if (alternatives.length === 0) continue;
-    let move = state.price(alternatives[0]);
-    for (let k = 1; k < alternatives.length; k += 1) {
-      const other = state.price(alternatives[k]);
-      if (other.delta < move.delta) move = other;
-    }
     // Simulated annealing; the schedule follows the iteration budget when there is one (so the
-    // run is deterministic), else the clock.
-    // Several cycles, each restarting from the best roster found so far.
+    // run is deterministic), else the clock. Several cycles, each restarting from the best roster
+    // found so far (before the next move is drawn: moves are made for the state they apply to).
     const progress = byIterations ? iterations / options.maxIterations : (now - started) / span;
     const cycle = Math.min(cycles - 1, Math.floor(progress * cycles));
     if (cycle !== currentCycle) {
       currentCycle = cycle;
       state.reset(best);
+      maker.refreshShortIntervals();
     }
     const within = Math.min(1, progress * cycles - cycle);
     const temperature = t0 * Math.pow(t1 / t0, within);
-    if (move.delta <= EPSILON || rng.next() < Math.exp(-move.delta / temperature)) {
+    const alternatives = maker.next();
+    if (alternatives.length === 0) continue;
+    // Metropolis: accept a change of delta with probability exp(-delta / T), i.e. when delta is
+    // at most T * -ln(u). Drawing u first lets pricing stop once a move cannot be accepted.
+    const threshold = Math.max(EPSILON, -temperature * Math.log(rng.next()));
+    let move: PricedMove | null = null;
+    for (const changes of alternatives) {
+      const priced = state.price(changes, Math.min(threshold, move ? move.delta : Infinity));
+      if (priced && (!move || priced.delta < move.delta)) move = priced;
+    }
+    if (move && move.delta <= threshold) {
       state.apply(move);
       accepted += 1;
       if (state.objective < bestObjective - 1e-7) {

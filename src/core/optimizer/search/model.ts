@@ -48,6 +48,8 @@ export class SearchModel {
   readonly byDay: readonly Candidate[][][];
   /** Pinned shifts per employee and day (null: none). */
   readonly pinned: readonly (Candidate | null)[][];
+  /** Per interval: the employees with at least one candidate covering it, ascending. */
+  readonly coverers: readonly Int32Array[];
   readonly evaluator: AllocationEvaluator;
   readonly intervalHours: number;
   /** Constant part of `changes`: the previous roster's shift count. */
@@ -129,6 +131,19 @@ export class SearchModel {
       if (c && pinned[employee][c.day] === null) pinned[employee][c.day] = c;
     }
     this.pinned = pinned;
+    this.coverers = this.coverersByInterval();
+  }
+
+  private coverersByInterval(): Int32Array[] {
+    const lists: number[][] = Array.from({ length: this.grid.count }, () => []);
+    this.candidates.forEach((list, employee) => {
+      const covered = new Uint8Array(this.grid.count);
+      for (const c of list) covered.fill(1, c.first, c.last);
+      covered.forEach((flag, i) => {
+        if (flag) lists[i].push(employee);
+      });
+    });
+    return lists.map((list) => Int32Array.from(list));
   }
 
   indexOf(employeeId: string): number | undefined {

@@ -108,8 +108,14 @@ export class RosterState {
     );
   }
 
-  /** The objective change of applying `changes`, with what `apply` needs. */
-  price(changes: readonly DayChange[]): PricedMove {
+  /**
+   * The objective change of applying `changes`, with what `apply` needs; null when the change is
+   * sure to exceed `cutoff` (the annealing's acceptance threshold or a better alternative's
+   * delta), found without pricing every interval: the cheap employee terms come first, then the
+   * intervals someone joins, and last those that people only leave, whose value cannot fall (a
+   * smaller on-duty set has no better allocation), so the sum so far bounds the total from below.
+   */
+  price(changes: readonly DayChange[], cutoff = Infinity): PricedMove | null {
     const model = this.model;
     const newWeeks = new Map<number, Week>();
     for (const { employee, day, next } of changes) {
@@ -117,40 +123,7 @@ export class RosterState {
       week[day] = next;
       newWeeks.set(employee, week);
     }
-    const affected = new Set<number>();
-    for (const { employee, day, next } of changes) {
-      const old = this.weeks[employee][day];
-      if (old) for (let i = old.first; i < old.last; i += 1) affected.add(i);
-      if (next) for (let i = next.first; i < next.last; i += 1) affected.add(i);
-    }
-    const outcomes = new Map<number, IntervalOutcome>();
     let delta = 0;
-    for (const i of affected) {
-      const people = new Set(this.onDuty[i]);
-      let added = false;
-      const removed: number[] = [];
-      for (const [e, week] of newWeeks) {
-        let covers = false;
-        for (const c of week) if (c && c.first <= i && i < c.last) covers = true;
-        const was = people.has(e);
-        if (covers && !was) {
-          people.add(e);
-          added = true;
-        } else if (!covers && was) {
-          people.delete(e);
-          removed.push(e);
-        }
-      }
-      // Only idle people leave: the current allocation and shares stay valid and as good, so
-      // keep them (no evaluation; exact for the flow part, a safe choice for supervision).
-      const current = this.outcomes[i];
-      const outcome =
-        !added && removed.every((e) => this.isIdle(current, e))
-          ? current
-          : this.evaluateInterval(i, people);
-      outcomes.set(i, outcome);
-      delta += outcome.value - this.outcomes[i].value;
-    }
     const override = new Map<number, { hours: number; unpopular: number }>();
     for (const [e, week] of newWeeks) {
       delta += model.employeeCost(e, week) - this.employeeCost[e];
@@ -158,7 +131,59 @@ export class RosterState {
     }
     const fairness = this.fairnessOf(override);
     delta += fairness - this.fairness;
+    const affected = new Set<number>();
+    for (const { employee, day, next } of changes) {
+      const old = this.weeks[employee][day];
+      if (old) for (let i = old.first; i < old.last; i += 1) affected.add(i);
+      if (next) for (let i = next.first; i < next.last; i += 1) affected.add(i);
+    }
+    const outcomes = new Map<number, IntervalOutcome>();
+    const leaving: { i: number; people: Set<number> }[] = [];
+    for (const i of affected) {
+      const change = this.onDutyAfter(i, newWeeks);
+      if (!change) continue;
+      if (!change.joined) {
+        leaving.push({ i, people: change.people });
+        continue;
+      }
+      const outcome = this.evaluateInterval(i, change.people);
+      outcomes.set(i, outcome);
+      delta += outcome.value - this.outcomes[i].value;
+    }
+    for (const { i, people } of leaving) {
+      if (delta > cutoff) return null;
+      const outcome = this.evaluateInterval(i, people);
+      outcomes.set(i, outcome);
+      delta += outcome.value - this.outcomes[i].value;
+    }
     return { changes, delta, outcomes, fairness };
+  }
+
+  /**
+   * Interval i's on-duty set under the new weeks, and whether anyone joins it; null when the
+   * current outcome stands: nobody joins and everyone leaving was idle (their allocation and
+   * shares stay valid and as good: exact for the flow, a safe choice for supervision).
+   */
+  private onDutyAfter(
+    i: number,
+    newWeeks: ReadonlyMap<number, Week>,
+  ): { people: Set<number>; joined: boolean } | null {
+    const people = new Set(this.onDuty[i]);
+    let joined = false;
+    let busyLeft = false;
+    for (const [e, week] of newWeeks) {
+      let covers = false;
+      for (const c of week) if (c && c.first <= i && i < c.last) covers = true;
+      const was = people.has(e);
+      if (covers && !was) {
+        people.add(e);
+        joined = true;
+      } else if (!covers && was) {
+        people.delete(e);
+        if (!this.isIdle(this.outcomes[i], e)) busyLeft = true;
+      }
+    }
+    return joined || busyLeft ? { people, joined } : null;
   }
 
   apply(move: PricedMove): void {
