@@ -160,9 +160,10 @@ export class RosterState {
   }
 
   /**
-   * Interval i's on-duty set under the new weeks, and whether anyone joins it; null when the
-   * current outcome stands: nobody joins and everyone leaving was idle (their allocation and
-   * shares stay valid and as good: exact for the flow, a safe choice for supervision).
+   * Interval i's on-duty set under the new weeks, and whether anyone joins it who could change
+   * its allocation; null when the current outcome stands. It stands when everyone leaving was idle
+   * (their allocation and shares stay valid and as good: exact for the flow, a safe choice for
+   * supervision) and everyone joining is of no use there (`canContribute`).
    */
   private onDutyAfter(
     i: number,
@@ -177,13 +178,31 @@ export class RosterState {
       const was = people.has(e);
       if (covers && !was) {
         people.add(e);
-        joined = true;
+        if (this.canContribute(i, e)) joined = true;
       } else if (!covers && was) {
         people.delete(e);
         if (!this.isIdle(this.outcomes[i], e)) busyLeft = true;
       }
     }
     return joined || busyLeft ? { people, joined } : null;
+  }
+
+  /**
+   * Whether employee e joining interval i could lower its value. Not when a technician may work
+   * none of the interval's demanded (queue, state) pairs (the evaluator leaves them out), nor when
+   * a pharmacist joins an interval where supervision cut nothing: its allocation is then the
+   * unsupervised optimum, which no amount of supervision improves.
+   */
+  private canContribute(i: number, e: number): boolean {
+    const model = this.model;
+    if (model.isTechnician[e] === 0) {
+      const outcome = this.outcomes[i];
+      return outcome.ratioBinding.length > 0 || outcome.noSupervisor.length > 0;
+    }
+    const demand = model.evaluator.demandOf(i);
+    if (demand.length === 0) return false;
+    const pairs = model.evaluator.eligiblePairs(e, model.grid.intervalDates[i]);
+    return demand.some((slot) => pairs.includes(slot.pair));
   }
 
   apply(move: PricedMove): void {

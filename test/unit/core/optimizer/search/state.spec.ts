@@ -96,3 +96,52 @@ describe('localSearch on full weeks', () => {
     expect(check.soft.shortage).toBeLessThan(2);
   });
 });
+
+describe('RosterState.price skips intervals a newcomer cannot change', () => {
+  // Ohio calls (no supervision ratio) on Wednesday 09:00-17:00, one technician working them.
+  const base = fixtureInstance({
+    employees: [
+      fixtureEmployee('tech-1', 'TECHNICIAN'),
+      fixtureEmployee('tech-unskilled', 'TECHNICIAN', { skills: [] }),
+      fixtureEmployee('tech-2', 'TECHNICIAN'),
+      fixtureEmployee('pharm-1', 'PHARMACIST'),
+    ],
+  });
+  const first = intervalAt(base, '2026-04-15', '09:00');
+  const demand: DemandEntry[] = Array.from({ length: 16 }, (_, k) => ({
+    intervalIndex: first + k,
+    queueId: 'q-calls',
+    state: 'OH',
+    required: 2,
+  }));
+  const model = new SearchModel({ ...base, demand });
+  const nineToFive = (e: number) =>
+    model.byDay[e][2].find((c) => c.end - c.start === 8 * HOUR_MS && c.first === first)!;
+  const empty: Week = [null, null, null, null, null, null, null];
+  const weeks: Week[] = [0, 1, 2, 3].map(() => [...empty]);
+  weeks[0][2] = nineToFive(0);
+  const state = new RosterState(model, weeks);
+  const lookups = () => model.evaluator.evaluations + model.evaluator.cacheHits;
+
+  it.each([
+    ['a pharmacist where supervision cut nothing', 3],
+    ['a technician who may work none of the demanded pairs', 1],
+  ])('prices %s by the employee terms alone', (_, employee) => {
+    const before = lookups();
+    const move = state.price([{ employee, day: 2, next: nineToFive(employee) }])!;
+    expect(lookups()).toBe(before);
+    expect(move.outcomes.size).toBe(0);
+    const withShift = weeks.map((week) => [...week]);
+    withShift[employee][2] = nineToFive(employee);
+    const after = new RosterState(model, withShift);
+    expect(move.delta).toBeCloseTo(after.objective - state.objective, 9);
+  });
+
+  it('still prices the intervals a useful technician joins', () => {
+    const before = lookups();
+    const move = state.price([{ employee: 2, day: 2, next: nineToFive(2) }])!;
+    expect(lookups()).toBeGreaterThan(before);
+    expect(move.outcomes.size).toBe(16);
+    expect(move.delta).toBeLessThan(-700);
+  });
+});
