@@ -53,6 +53,8 @@ const TRANSFER_TRIES = 4;
 
 class MoveMaker {
   private shortIntervals: number[] = [];
+  /** Running sums of the short intervals' values, for drawing one in proportion to its value. */
+  private shortWeights: number[] = [];
   /** (interval, state) pairs whose ratio cut the allocation. */
   private supervisionShort: { interval: number; state: string }[] = [];
 
@@ -65,10 +67,15 @@ class MoveMaker {
   refreshShortIntervals(): void {
     const model = this.model;
     this.shortIntervals = [];
+    this.shortWeights = [];
     this.supervisionShort = [];
+    let sum = 0;
     this.state.outcomes.forEach((outcome, i) => {
-      if (outcome.value > EPSILON && model.evaluator.demandOf(i).length > 0)
+      if (outcome.value > EPSILON && model.evaluator.demandOf(i).length > 0) {
         this.shortIntervals.push(i);
+        sum += outcome.value;
+        this.shortWeights.push(sum);
+      }
       for (const state of [...outcome.noSupervisor, ...outcome.ratioBinding])
         this.supervisionShort.push({ interval: i, state });
     });
@@ -90,13 +97,13 @@ class MoveMaker {
   next(): DayChange[][] {
     const roll = this.rng.next();
     const one = (move: DayChange[] | null) => (move ? [move] : []);
-    if (roll < 0.18) return this.add();
-    if (roll < 0.4) return one(this.change());
-    if (roll < 0.5) return one(this.remove());
-    if (roll < 0.58) return one(this.moveDay());
-    if (roll < 0.64) return one(this.transfer());
-    if (roll < 0.7) return one(this.swap());
-    if (roll < 0.8) return this.targeted();
+    if (roll < 0.08) return this.add();
+    if (roll < 0.3) return one(this.change());
+    if (roll < 0.38) return one(this.remove());
+    if (roll < 0.44) return one(this.moveDay());
+    if (roll < 0.46) return one(this.transfer());
+    if (roll < 0.48) return one(this.swap());
+    if (roll < 0.72) return this.targeted();
     return this.redoDay();
   }
 
@@ -316,7 +323,7 @@ class MoveMaker {
       );
     } else {
       if (this.shortIntervals.length === 0) return this.add();
-      i = this.rng.pick(this.shortIntervals);
+      i = this.costlyShortInterval();
       const date = model.grid.intervalDates[i];
       const demanded = model.evaluator.demandOf(i).map((slot) => slot.pair);
       able = this.offDutyCoverers(i, (t) => {
@@ -332,6 +339,20 @@ class MoveMaker {
     );
     if (covering.length === 0) return [];
     return this.withRoom(e, this.rng.pick(covering));
+  }
+
+  /** A short interval drawn in proportion to its value (the worst shortfalls most often). */
+  private costlyShortInterval(): number {
+    const weights = this.shortWeights;
+    const target = this.rng.next() * weights[weights.length - 1];
+    let low = 0;
+    let high = weights.length - 1;
+    while (low < high) {
+      const middle = (low + high) >> 1;
+      if (weights[middle] > target) high = middle;
+      else low = middle + 1;
+    }
+    return this.shortIntervals[low];
   }
 
   /** Employees off duty in interval i with a candidate covering it, among those `wanted`. */
