@@ -169,22 +169,27 @@ export class RosterState {
     i: number,
     newWeeks: ReadonlyMap<number, Week>,
   ): { people: Set<number>; joined: boolean } | null {
-    const people = new Set(this.onDuty[i]);
+    const onDuty = this.onDuty[i];
     let joined = false;
     let busyLeft = false;
+    let moved = false;
     for (const [e, week] of newWeeks) {
-      let covers = false;
-      for (const c of week) if (c && c.first <= i && i < c.last) covers = true;
-      const was = people.has(e);
-      if (covers && !was) {
-        people.add(e);
-        if (this.canContribute(i, e)) joined = true;
-      } else if (!covers && was) {
-        people.delete(e);
-        if (!this.isIdle(this.outcomes[i], e)) busyLeft = true;
+      const covers = coversInterval(week, i);
+      const was = onDuty.has(e);
+      if (covers === was) continue;
+      moved = true;
+      if (covers ? this.canContribute(i, e) : !this.isIdle(this.outcomes[i], e)) {
+        if (covers) joined = true;
+        else busyLeft = true;
       }
     }
-    return joined || busyLeft ? { people, joined } : null;
+    if (!moved || !(joined || busyLeft)) return null;
+    const people = new Set(onDuty);
+    for (const [e, week] of newWeeks) {
+      if (coversInterval(week, i)) people.add(e);
+      else people.delete(e);
+    }
+    return { people, joined };
   }
 
   /**
@@ -250,4 +255,9 @@ export class RosterState {
   toRoster(): Roster {
     return this.model.toRoster(this.weeks, this.outcomes);
   }
+}
+
+function coversInterval(week: Week, i: number): boolean {
+  for (const c of week) if (c && c.first <= i && i < c.last) return true;
+  return false;
 }
