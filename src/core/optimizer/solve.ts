@@ -297,7 +297,9 @@ export async function solveRoster(
       progress('improve');
     }
 
-    let finalState = new RosterState(model, bestWeeks);
+    // The search priced moves without supervision trades; the roster it returns gets them.
+    const finalOptions = { supervisionTrades: true };
+    let finalState = new RosterState(model, bestWeeks, finalOptions);
     let roster = finalState.toRoster();
 
     if (!cancelled()) {
@@ -329,7 +331,7 @@ export async function solveRoster(
             roster = outcome.roster;
             methodParts.push(outcome.method);
             const weeks = weeksFromRoster(model, outcome.roster);
-            if (weeks) finalState = new RosterState(model, weeks);
+            if (weeks) finalState = new RosterState(model, weeks, finalOptions);
           }
         }
       }
@@ -352,7 +354,7 @@ export async function solveRoster(
             roster = polished;
             methodParts.push(deps.polish.name);
             const weeks = weeksFromRoster(model, polished);
-            if (weeks) finalState = new RosterState(model, weeks);
+            if (weeks) finalState = new RosterState(model, weeks, finalOptions);
           }
         }
       } catch {

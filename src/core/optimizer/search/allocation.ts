@@ -64,6 +64,13 @@ export interface IntervalOutcome {
 export interface EvaluateOptions {
   /** Ignore supervision (a relaxation, for lower bounds). */
   readonly ignoreSupervision?: boolean;
+  /**
+   * Try trading supervision between states whose pharmacists compete (default true). Each trade
+   * round re-solves the interval once per competing state: at the large size that was six flow
+   * rounds per evaluation and a sixth of the search's speed, so the search prices moves without
+   * trades and only the roster it returns is evaluated with them (docs/benchmarks.md).
+   */
+  readonly supervisionTrades?: boolean;
 }
 
 interface DemandSlot {
@@ -275,14 +282,21 @@ export class AllocationEvaluator {
   ): IntervalOutcome {
     const techs = [...technicians].sort((a, b) => a - b);
     const pharms = options.ignoreSupervision ? [] : [...pharmacists].sort((a, b) => a - b);
-    const key = `${intervalIndex}|${options.ignoreSupervision ? 'R' : ''}${techs.join(',')}|${pharms.join(',')}`;
+    const trades = options.supervisionTrades ?? true;
+    const key = `${intervalIndex}|${options.ignoreSupervision ? 'R' : ''}${trades ? 'T' : ''}${techs.join(',')}|${pharms.join(',')}`;
     const cached = this.cache.get(key);
     if (cached) {
       this.cacheHits += 1;
       return cached;
     }
     this.evaluations += 1;
-    const outcome = this.solve(intervalIndex, techs, pharms, options.ignoreSupervision ?? false);
+    const outcome = this.solve(
+      intervalIndex,
+      techs,
+      pharms,
+      options.ignoreSupervision ?? false,
+      trades ? MAX_TRADE_ROUNDS : 0,
+    );
     if (this.cache.size >= this.maxCacheEntries) this.cache.clear();
     this.cache.set(key, outcome);
     return outcome;
@@ -326,6 +340,7 @@ export class AllocationEvaluator {
     techs: readonly number[],
     pharms: readonly number[],
     ignoreSupervision: boolean,
+    tradeRounds: number,
   ): IntervalOutcome {
     const slots = this.demand[intervalIndex];
     const empty: IntervalOutcome = {
@@ -381,7 +396,7 @@ export class AllocationEvaluator {
     // Trade supervision between states: when a state was cut, try giving up one technician in a
     // state competing for the same pharmacists (e.g. an over-staffed 1:1 state) and let the cut
     // states take the freed capacity; keep the change when the interval's value improves.
-    for (let round = 0; round < MAX_TRADE_ROUNDS && best.binding.size > 0; round += 1) {
+    for (let round = 0; round < tradeRounds && best.binding.size > 0; round += 1) {
       let improved = false;
       for (const state of this.competitors(intervalIndex, best, pharms)) {
         const caps = new Map(best.caps);

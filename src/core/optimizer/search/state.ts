@@ -35,9 +35,14 @@ export class RosterState {
   fairness = 0;
   objective = 0;
 
+  /**
+   * `supervisionTrades`: evaluate intervals with the evaluator's supervision trades (slower,
+   * sometimes better). The search runs without them; the roster it returns is re-evaluated with.
+   */
   constructor(
     readonly model: SearchModel,
     weeks: readonly Week[],
+    readonly options: { readonly supervisionTrades?: boolean } = {},
   ) {
     const n = model.employees.length;
     this.weeks = weeks.map((week) => [...week]);
@@ -74,7 +79,9 @@ export class RosterState {
     const techs: number[] = [];
     const pharms: number[] = [];
     for (const e of people) (this.model.isTechnician[e] ? techs : pharms).push(e);
-    return this.model.evaluator.evaluate(i, techs, pharms);
+    return this.model.evaluator.evaluate(i, techs, pharms, {
+      supervisionTrades: this.options.supervisionTrades ?? false,
+    });
   }
 
   /** Weighted fairness with some employees' hours and unpopular counts replaced. */
@@ -237,7 +244,7 @@ export class RosterState {
 
   /** Replaces the roster by `weeks` (e.g. the best so far), recomputing everything. */
   reset(weeks: readonly Week[]): void {
-    const fresh = new RosterState(this.model, weeks);
+    const fresh = new RosterState(this.model, weeks, this.options);
     weeks.forEach((week, e) => (this.weeks[e] = [...week]));
     fresh.onDuty.forEach((people, i) => (this.onDuty[i] = people));
     fresh.outcomes.forEach((outcome, i) => (this.outcomes[i] = outcome));

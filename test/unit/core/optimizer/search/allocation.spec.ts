@@ -306,6 +306,28 @@ describe('interval evaluator against brute force', () => {
     expect(equal / total).toBeGreaterThan(0.9);
   });
 
+  it('without supervision trades (the search) is still clean, and never better than with them', () => {
+    fc.assert(
+      fc.property(arbitraryCase, (c) => {
+        const instance = caseInstance(c);
+        const interval = intervalAt(instance);
+        const evaluator = new AllocationEvaluator(instance);
+        const all = instance.employees.map((_, i) => i);
+        const techs = all.filter((i) => instance.employees[i].role === 'TECHNICIAN');
+        const pharms = all.filter((i) => instance.employees[i].role === 'PHARMACIST');
+        const withTrades = evaluator.evaluate(interval, techs, pharms);
+        const without = evaluator.evaluate(interval, techs, pharms, { supervisionTrades: false });
+        expect(without.value).toBeGreaterThanOrEqual(withTrades.value - 1e-9);
+        expect(without.value).toBeGreaterThanOrEqual(
+          bruteForce(instance, evaluator, interval, false) - 1e-9,
+        );
+        const { roster } = rosterOf(instance, evaluator, interval, without);
+        expect(violationRules(instance, roster)).toEqual([]);
+      }),
+      { numRuns: 300, seed: 11 },
+    );
+  });
+
   it('caches per (interval, on-duty set)', () => {
     const instance = withDemand(
       [tech('t1'), tech('t2')],

@@ -145,3 +145,23 @@ describe('RosterState.price skips intervals a newcomer cannot change', () => {
     expect(move.delta).toBeLessThan(-700);
   });
 });
+
+describe('RosterState with supervision trades (the returned roster)', () => {
+  it('is never worse in any interval than the search state, and better in some', () => {
+    const instance = generateInstance('small', 1);
+    const model = new SearchModel(instance);
+    const built = construct(model, { seed: 3, deadline: performance.now() + 10_000 });
+    const search = new RosterState(model, built.weeks!);
+    const final = new RosterState(model, built.weeks!, { supervisionTrades: true });
+    let better = 0;
+    search.outcomes.forEach((outcome, i) => {
+      expect(final.outcomes[i].value).toBeLessThanOrEqual(outcome.value + 1e-9);
+      if (final.outcomes[i].value < outcome.value - 1e-9) better += 1;
+    });
+    expect(better).toBeGreaterThan(0);
+    expect(final.objective).toBeLessThan(search.objective);
+    const check = checkRoster(instance, final.toRoster());
+    expect(check.violations).toEqual([]);
+    expect(check.soft.weightedTotal).toBeCloseTo(final.objective, 6);
+  });
+});
