@@ -15,6 +15,7 @@ import {
 import { HOUR_MS } from '../../time/dates.js';
 import { type TimeGrid, buildGrid } from '../../time/grid.js';
 import { FlowNetwork } from './min-cost-flow.js';
+import { greedyAssignment } from './unit-greedy.js';
 
 /**
  * The interval evaluator: for a FIXED set of on-duty technicians and pharmacists in one grid
@@ -508,6 +509,48 @@ export class AllocationEvaluator {
     }
   }
 
+  /**
+   * The allocation when no state is capped: the same optimum as the flow, by the matroid greedy
+   * (`greedyAssignment`), several times faster on large intervals.
+   */
+  private openRound(
+    slots: readonly DemandSlot[],
+    slotOfPair: ReadonlyMap<number, number>,
+    classList: readonly { members: number[]; pairs: number[]; certified: boolean }[],
+    ratioRule: ReadonlyMap<number, SupervisionRule>,
+  ): { allocations: IntervalAllocation[] } {
+    const reach = this.reachScratch;
+    for (const cls of classList) for (const pair of cls.pairs) reach[pair] += cls.members.length;
+    const gains = slots.map((slot) => {
+      const list: number[] = [];
+      for (let k = 0; k < reach[slot.pair]; k += 1) {
+        const gain = this.benefit(slot, k);
+        if (gain <= 1e-12) break;
+        list.push(gain);
+      }
+      return list;
+    });
+    for (const cls of classList) for (const pair of cls.pairs) reach[pair] = 0;
+    const assigned = greedyAssignment(
+      classList.map((cls) => cls.members.length),
+      classList.map((cls) => cls.pairs.map((pair) => slotOfPair.get(pair)!)),
+      gains,
+    );
+    const allocations: IntervalAllocation[] = [];
+    const used = new Array<number>(classList.length).fill(0);
+    classList.forEach((cls, c) => {
+      for (const pair of cls.pairs) {
+        const amount = assigned[c * slots.length + slotOfPair.get(pair)!];
+        for (let k = 0; k < amount; k += 1) {
+          allocations.push({ employee: cls.members[used[c]], pair });
+          used[c] += 1;
+        }
+      }
+    });
+    if (ratioRule.size > 0) this.preferCertified(allocations, classList, used, ratioRule);
+    return { allocations };
+  }
+
   /** Min-cost allocation with per-state caps on technicians. */
   private flowRound(
     slots: readonly DemandSlot[],
@@ -516,6 +559,7 @@ export class AllocationEvaluator {
     ratioRule: ReadonlyMap<number, SupervisionRule>,
     caps: ReadonlyMap<number, number>,
   ): { allocations: IntervalAllocation[] } {
+    if (caps.size === 0) return this.openRound(slots, slotOfPair, classList, ratioRule);
     const source = 0;
     const sink = 1;
     const classBase = 2;

@@ -1,0 +1,115 @@
+/**
+ * The allocation of an interval when no state's technicians are capped, without a general
+ * min-cost flow. Classes of interchangeable technicians (supply = members) may each work some
+ * demand slots; slot j's k-th agent is worth gains[j][k] (positive, non-increasing in k: the
+ * evaluator's concave service). The sets of agent units that technicians can fill together are
+ * the independent sets of a transversal matroid, so taking units in order of falling worth, each
+ * one an augmenting path can still reach, is optimal (the matroid greedy theorem) — the value the
+ * min-cost flow finds, with breadth-first searches instead of a shortest path per phase. A slot
+ * no path reaches stays unreachable as the assignment grows (alternating-path reachability only
+ * shrinks), so each slot fails at most once.
+ *
+ * Measured at the large size: an open flow round took 1.3 ms by the primal-dual flow.
+ */
+export function greedyAssignment(
+  supply: readonly number[],
+  eligible: readonly (readonly number[])[],
+  gains: readonly (readonly number[])[],
+): Int32Array {
+  const classes = supply.length;
+  const slots = gains.length;
+  const assigned = new Int32Array(classes * slots);
+  const free = Int32Array.from(supply);
+  let freeTotal = free.reduce((sum, n) => sum + n, 0);
+  // Classes able to work each slot, certified-first order is the caller's (latest class first).
+  const workers: number[][] = Array.from({ length: slots }, () => []);
+  for (let c = classes - 1; c >= 0; c -= 1) for (const j of eligible[c]) workers[j].push(c);
+  const units: { gain: number; slot: number }[] = [];
+  gains.forEach((list, slot) => {
+    for (const gain of list) units.push({ gain, slot });
+  });
+  units.sort((a, b) => b.gain - a.gain || a.slot - b.slot);
+  const dead = new Uint8Array(slots);
+  const search = new AugmentingSearch(classes, slots, workers, eligible, assigned, free);
+  for (const { slot } of units) {
+    if (freeTotal === 0) break;
+    if (dead[slot]) continue;
+    if (search.augment(slot)) freeTotal -= 1;
+    else dead[slot] = 1;
+  }
+  return assigned;
+}
+
+/** Breadth-first search for an alternating path from a slot back to a class with a free member. */
+class AugmentingSearch {
+  private readonly slotSeen: Int32Array;
+  private readonly classSeen: Int32Array;
+  /** Per class: the slot it was reached from; per slot: the class it was reached from. */
+  private readonly classFrom: Int32Array;
+  private readonly slotFrom: Int32Array;
+  private readonly queue: Int32Array;
+  private stamp = 0;
+
+  constructor(
+    classes: number,
+    private readonly slots: number,
+    private readonly workers: readonly (readonly number[])[],
+    private readonly eligible: readonly (readonly number[])[],
+    private readonly assigned: Int32Array,
+    private readonly free: Int32Array,
+  ) {
+    this.slotSeen = new Int32Array(slots);
+    this.classSeen = new Int32Array(classes);
+    this.classFrom = new Int32Array(classes);
+    this.slotFrom = new Int32Array(slots);
+    this.queue = new Int32Array(slots);
+  }
+
+  /** Adds one agent to `target` (shifting others along the path found); false when none can. */
+  augment(target: number): boolean {
+    this.stamp += 1;
+    const { slotSeen, classSeen, classFrom, slotFrom, queue, assigned, slots } = this;
+    let head = 0;
+    let tail = 0;
+    queue[tail++] = target;
+    slotSeen[target] = this.stamp;
+    while (head < tail) {
+      const slot = queue[head++];
+      for (const c of this.workers[slot]) {
+        if (classSeen[c] === this.stamp) continue;
+        classSeen[c] = this.stamp;
+        classFrom[c] = slot;
+        if (this.free[c] > 0) {
+          this.apply(c, target);
+          return true;
+        }
+        // Every member of c works: one may move to `slot` if its own slot finds someone else.
+        for (const other of this.eligible[c]) {
+          if (slotSeen[other] === this.stamp || assigned[c * slots + other] === 0) continue;
+          slotSeen[other] = this.stamp;
+          slotFrom[other] = c;
+          queue[tail++] = other;
+        }
+      }
+    }
+    return false;
+  }
+
+  /**
+   * From the class with a free member back to the target: each class on the path takes one
+   * agent in the slot it was reached from, leaving the slot further along the path.
+   */
+  private apply(start: number, target: number): void {
+    const { classFrom, slotFrom, assigned, slots } = this;
+    this.free[start] -= 1;
+    let c = start;
+    for (;;) {
+      const slot = classFrom[c];
+      assigned[c * slots + slot] += 1;
+      if (slot === target) return;
+      const leaving = slotFrom[slot];
+      assigned[leaving * slots + slot] -= 1;
+      c = leaving;
+    }
+  }
+}
