@@ -14,7 +14,6 @@ import {
 } from '../../rules/supervision.js';
 import { HOUR_MS } from '../../time/dates.js';
 import { type TimeGrid, buildGrid } from '../../time/grid.js';
-import { FlowNetwork } from './min-cost-flow.js';
 import { greedyAssignment } from './unit-greedy.js';
 
 /**
@@ -23,20 +22,20 @@ import { greedyAssignment } from './unit-greedy.js';
  * shares that minimise the interval's part of `weightedTotal` (shortage, lost service value,
  * over-staffing; wages and the other terms depend on shifts only).
  *
- * - Without supervision limits the problem is a min-cost flow, solved exactly: source ->
- *   technician class (technicians with the same eligible pairs and certification, capacity = their
- *   number) -> (queue, state) pair -> one unit arc per extra agent, costing minus that agent's
- *   marginal benefit (concave service: shortage, lost value and over-staffing are convex in the
- *   staff count, so the unit arcs fill in order) -> sink.
- * - States with a supervision ratio get a node between their pairs and the sink whose capacity caps
- *   the technicians working for the state. Caps start open; the pharmacists' capacity is split by
- *   maximum flow (as `assignSupervision` does), and a state whose requirement cannot be met gets
- *   a cap from `allowedTechnicians` for the supervision it did get (and below its current count),
- *   then the flow is solved again. The certification tiers make the true problem non-linear, so
- *   this part is a heuristic, but conservative: the result is re-checked with the rules'
- *   `requiredPharmacistEquivalents`, and after a few rounds technicians are removed (uncertified
- *   first) until every state is covered. It never returns an allocation the checker rejects.
- *   Among equally good allocations the flow prefers certified technicians (arc order).
+ * - Without supervision limits the problem is a min-cost flow (source -> technician class, i.e.
+ *   technicians with the same eligible pairs and certification -> (queue, state) pair -> one
+ *   unit arc per extra agent, costing minus that agent's marginal benefit -> sink; concave
+ *   service makes the unit arcs fill in order). It is solved exactly, and faster than by a flow
+ *   algorithm, by the matroid greedy of `greedyAssignment` (the min-cost flow is its test oracle).
+ * - States with a supervision ratio get a cap on the technicians working for them. Caps start
+ *   open; the pharmacists' capacity is split by maximum flow (as `assignSupervision` does), and a
+ *   state whose requirement cannot be met gets a cap from `allowedTechnicians` for the supervision
+ *   it did get (and below its current count), then the allocation is made again. The
+ *   certification tiers make the true problem non-linear, so this part is a heuristic, but
+ *   conservative: the result is re-checked with the rules' `requiredPharmacistEquivalents`, and
+ *   after a few rounds technicians are removed (uncertified first) until every state is covered.
+ *   It never returns an allocation the checker rejects. Among equally good allocations certified
+ *   technicians take the work (class order, then `preferCertified`).
  */
 
 /** One technician's work in the interval. */
@@ -116,8 +115,6 @@ export class AllocationEvaluator {
   /** Per date (index in `dates`), per state index: the rule set in force (undefined: not looked up). */
   private readonly ruleSetCache: (JurisdictionRuleSet | null | undefined)[][] = [];
   private readonly cache = new Map<string, IntervalOutcome>();
-  /** One network, emptied for each flow round (its buffers outlive the round). */
-  private readonly network = new FlowNetwork(64, 256);
   /** The supervision split's max flow, likewise reused. */
   private readonly supervisionFlow = new MaxFlow();
   /** Per pair: technicians of the round's classes able to work it (zero between rounds). */
@@ -390,7 +387,7 @@ export class AllocationEvaluator {
     const run = (initial: ReadonlyMap<number, number>) =>
       this.capLoop(intervalIndex, slots, slotOfPair, classList, ratioRule, pharms, initial);
     if (ratioRule.size === 0) {
-      const flow = this.flowRound(slots, slotOfPair, classList, ratioRule, new Map());
+      const flow = this.assignRound(slots, slotOfPair, classList, ratioRule, new Map());
       return this.finish(intervalIndex, flow.allocations, [], [], []);
     }
     let best = run(new Map());
@@ -479,7 +476,7 @@ export class AllocationEvaluator {
         traded: new Set<number>(),
       };
     };
-    let allocations = this.flowRound(slots, slotOfPair, classList, ratioRule, caps).allocations;
+    let allocations = this.assignRound(slots, slotOfPair, classList, ratioRule, caps).allocations;
     for (let round = 0; ; round += 1) {
       const check = this.superviseRound(intervalIndex, allocations, pharms, ratioRule);
       if (check.short.length === 0) return done(allocations, check.shares);
@@ -491,7 +488,7 @@ export class AllocationEvaluator {
         caps.set(state, Math.max(0, Math.min(previous, technicians - 1, allowed)));
       }
       if (round >= MAX_CAP_ROUNDS) break;
-      allocations = this.flowRound(slots, slotOfPair, classList, ratioRule, caps).allocations;
+      allocations = this.assignRound(slots, slotOfPair, classList, ratioRule, caps).allocations;
     }
     // Fallback: drop technicians from short states (uncertified first) until all are covered.
     for (;;) {
@@ -510,14 +507,18 @@ export class AllocationEvaluator {
   }
 
   /**
-   * The allocation when no state is capped: the same optimum as the flow, by the matroid greedy
-   * (`greedyAssignment`), several times faster on large intervals.
+   * The allocation of one round: technicians to demand slots by the matroid greedy
+   * (`greedyAssignment`): the best allocation when no state is capped (the min-cost flow's
+   * optimum); with caps, units of a state at its cap are skipped, which may miss an exchange the
+   * flow would find (the cap loop is a heuristic anyway: the brute-force tests hold) and is
+   * several times faster on large intervals.
    */
-  private openRound(
+  private assignRound(
     slots: readonly DemandSlot[],
     slotOfPair: ReadonlyMap<number, number>,
     classList: readonly { members: number[]; pairs: number[]; certified: boolean }[],
     ratioRule: ReadonlyMap<number, SupervisionRule>,
+    caps: ReadonlyMap<number, number>,
   ): { allocations: IntervalAllocation[] } {
     const reach = this.reachScratch;
     for (const cls of classList) for (const pair of cls.pairs) reach[pair] += cls.members.length;
@@ -535,6 +536,14 @@ export class AllocationEvaluator {
       classList.map((cls) => cls.members.length),
       classList.map((cls) => cls.pairs.map((pair) => slotOfPair.get(pair)!)),
       gains,
+      caps.size === 0
+        ? undefined
+        : {
+            group: slots.map((slot) =>
+              caps.has(this.pairState[slot.pair]) ? this.pairState[slot.pair] : -1,
+            ),
+            limit: Array.from({ length: this.states.length }, (_, state) => caps.get(state) ?? 0),
+          },
     );
     const allocations: IntervalAllocation[] = [];
     const used = new Array<number>(classList.length).fill(0);
@@ -547,72 +556,6 @@ export class AllocationEvaluator {
         }
       }
     });
-    if (ratioRule.size > 0) this.preferCertified(allocations, classList, used, ratioRule);
-    return { allocations };
-  }
-
-  /** Min-cost allocation with per-state caps on technicians. */
-  private flowRound(
-    slots: readonly DemandSlot[],
-    slotOfPair: ReadonlyMap<number, number>,
-    classList: readonly { members: number[]; pairs: number[]; certified: boolean }[],
-    ratioRule: ReadonlyMap<number, SupervisionRule>,
-    caps: ReadonlyMap<number, number>,
-  ): { allocations: IntervalAllocation[] } {
-    if (caps.size === 0) return this.openRound(slots, slotOfPair, classList, ratioRule);
-    const source = 0;
-    const sink = 1;
-    const classBase = 2;
-    const slotBase = classBase + classList.length;
-    const stateBase = slotBase + slots.length;
-    const cappedStates = [...caps.keys()];
-    const stateNode = new Map<number, number>();
-    cappedStates.forEach((s, i) => stateNode.set(s, stateBase + i));
-    const network = this.network;
-    network.reset(stateBase + cappedStates.length);
-    const classArcs: { cls: number; pair: number; arc: number }[] = [];
-    classList.forEach((cls, c) => {
-      network.addArc(source, classBase + c, cls.members.length, 0);
-      for (const pair of cls.pairs) {
-        const arc = network.addArc(
-          classBase + c,
-          slotBase + slotOfPair.get(pair)!,
-          cls.members.length,
-          0,
-        );
-        classArcs.push({ cls: c, pair, arc });
-      }
-    });
-    // Technicians able to work each pair (indexed by pair; a reused buffer, cleared after use).
-    const reach = this.reachScratch;
-    for (const cls of classList) for (const pair of cls.pairs) reach[pair] += cls.members.length;
-    slots.forEach((slot, i) => {
-      const reachable = reach[slot.pair];
-      const target = stateNode.get(this.pairState[slot.pair]) ?? sink;
-      // One arc per agent, costing minus its marginal benefit; equal neighbours are merged.
-      let k = 0;
-      while (k < reachable) {
-        const gain = this.benefit(slot, k);
-        if (gain <= 1e-12) break;
-        let run = 1;
-        while (k + run < reachable && this.benefit(slot, k + run) === gain) run += 1;
-        network.addArc(slotBase + i, target, run, -gain);
-        k += run;
-      }
-    });
-    for (const cls of classList) for (const pair of cls.pairs) reach[pair] = 0;
-    for (const [state, node] of stateNode) network.addArc(node, sink, caps.get(state)!, 0);
-    network.minCostFlow(source, sink);
-    const allocations: IntervalAllocation[] = [];
-    const used = new Array<number>(classList.length).fill(0);
-    for (const { cls, pair, arc } of classArcs) {
-      const amount = Math.round(network.flowOn(arc));
-      const members = classList[cls].members;
-      for (let k = 0; k < amount; k += 1) {
-        allocations.push({ employee: members[used[cls]], pair });
-        used[cls] += 1;
-      }
-    }
     if (ratioRule.size > 0) this.preferCertified(allocations, classList, used, ratioRule);
     return { allocations };
   }

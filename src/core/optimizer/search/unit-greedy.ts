@@ -1,27 +1,32 @@
 /**
- * The allocation of an interval when no state's technicians are capped, without a general
- * min-cost flow. Classes of interchangeable technicians (supply = members) may each work some
- * demand slots; slot j's k-th agent is worth gains[j][k] (positive, non-increasing in k: the
- * evaluator's concave service). The sets of agent units that technicians can fill together are
- * the independent sets of a transversal matroid, so taking units in order of falling worth, each
- * one an augmenting path can still reach, is optimal (the matroid greedy theorem) — the value the
- * min-cost flow finds, with breadth-first searches instead of a shortest path per phase. A slot
- * no path reaches stays unreachable as the assignment grows (alternating-path reachability only
- * shrinks), so each slot fails at most once.
+ * The allocation of an interval without a general min-cost flow. Classes of interchangeable
+ * technicians (supply = members) may each work some demand slots; slot j's k-th agent is worth
+ * gains[j][k] (positive, non-increasing in k: the evaluator's concave service). The sets of agent
+ * units that technicians can fill together are the independent sets of a transversal matroid, so
+ * taking units in order of falling worth, each one an augmenting path can still reach, is optimal
+ * (the matroid greedy theorem): the min-cost flow's value, by breadth-first searches instead of a
+ * shortest path per phase. A slot no path reaches stays unreachable as the assignment grows
+ * (alternating-path reachability only shrinks), so each slot fails at most once.
  *
- * Measured at the large size: an open flow round took 1.3 ms by the primal-dual flow.
+ * `caps` limits the agents of groups of slots (a state's technicians under a supervision cap):
+ * units of a group at its limit are skipped. That is no longer a matroid, and an exchange (a
+ * technician leaving a capped state for another so a better unit of the capped state fits) may
+ * be missed; the evaluator's cap loop around it is a heuristic anyway.
+ *
+ * Measured at the large size: a flow round took 1.2–1.3 ms by the primal-dual flow.
  */
 export function greedyAssignment(
   supply: readonly number[],
   eligible: readonly (readonly number[])[],
   gains: readonly (readonly number[])[],
+  caps?: { readonly group: readonly number[]; readonly limit: number[] },
 ): Int32Array {
   const classes = supply.length;
   const slots = gains.length;
   const assigned = new Int32Array(classes * slots);
   const free = Int32Array.from(supply);
   let freeTotal = free.reduce((sum, n) => sum + n, 0);
-  // Classes able to work each slot, certified-first order is the caller's (latest class first).
+  // Classes able to work each slot, the caller's last class first (it lists certified ones last).
   const workers: number[][] = Array.from({ length: slots }, () => []);
   for (let c = classes - 1; c >= 0; c -= 1) for (const j of eligible[c]) workers[j].push(c);
   const units: { gain: number; slot: number }[] = [];
@@ -31,11 +36,19 @@ export function greedyAssignment(
   units.sort((a, b) => b.gain - a.gain || a.slot - b.slot);
   const dead = new Uint8Array(slots);
   const search = new AugmentingSearch(classes, slots, workers, eligible, assigned, free);
+  const left = caps ? [...caps.limit] : [];
   for (const { slot } of units) {
     if (freeTotal === 0) break;
     if (dead[slot]) continue;
-    if (search.augment(slot)) freeTotal -= 1;
-    else dead[slot] = 1;
+    const group = caps ? caps.group[slot] : -1;
+    if (group >= 0 && left[group] <= 0) {
+      dead[slot] = 1;
+      continue;
+    }
+    if (search.augment(slot)) {
+      freeTotal -= 1;
+      if (group >= 0) left[group] -= 1;
+    } else dead[slot] = 1;
   }
   return assigned;
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
 import fc from 'fast-check';
-import { FlowNetwork } from '../../../../../src/core/optimizer/search/min-cost-flow.js';
+import { FlowNetwork } from '../../../../support/min-cost-flow.js';
 import { greedyAssignment } from '../../../../../src/core/optimizer/search/unit-greedy.js';
 
 interface Case {
@@ -31,46 +31,84 @@ const arbitraryCase: fc.Arbitrary<Case> = fc
     }),
   );
 
+interface Caps {
+  readonly group: number[];
+  readonly limit: number[];
+}
+
 /** The same problem as a min-cost flow (the evaluator's earlier method): the oracle. */
-function flowOptimum({ supply, eligible, gains }: Case): number {
+function flowOptimum({ supply, eligible, gains }: Case, caps?: Caps): number {
   const classes = supply.length;
-  const network = new FlowNetwork(2 + classes + gains.length);
+  const groupBase = 2 + classes + gains.length;
+  const network = new FlowNetwork(groupBase + (caps?.limit.length ?? 0));
   supply.forEach((amount, c) => {
     network.addArc(0, 2 + c, amount, 0);
     for (const j of eligible[c]) network.addArc(2 + c, 2 + classes + j, amount, 0);
   });
   gains.forEach((list, j) => {
-    for (const gain of list) network.addArc(2 + classes + j, 1, 1, -gain);
+    const group = caps?.group[j] ?? -1;
+    const target = group >= 0 ? groupBase + group : 1;
+    for (const gain of list) network.addArc(2 + classes + j, target, 1, -gain);
   });
+  caps?.limit.forEach((limit, g) => network.addArc(groupBase + g, 1, limit, 0));
   return -network.minCostFlow(0, 1);
 }
+
+/** Staff per slot, after checking supply, eligibility and the number of units. */
+function staffing(c: Case, assigned: Int32Array): number[] {
+  const slots = c.gains.length;
+  const staffed = new Array<number>(slots).fill(0);
+  c.supply.forEach((amount, k) => {
+    let used = 0;
+    for (let j = 0; j < slots; j += 1) {
+      const n = assigned[k * slots + j];
+      expect(n).toBeGreaterThanOrEqual(0);
+      if (n > 0) expect(c.eligible[k]).toContain(j);
+      used += n;
+      staffed[j] += n;
+    }
+    expect(used).toBeLessThanOrEqual(amount);
+  });
+  staffed.forEach((n, j) => expect(n).toBeLessThanOrEqual(c.gains[j].length));
+  return staffed;
+}
+
+const valueOf = (c: Case, staffed: number[]) =>
+  staffed.reduce((sum, n, j) => sum + c.gains[j].slice(0, n).reduce((a, b) => a + b, 0), 0);
 
 describe('greedyAssignment', () => {
   it('is feasible and as good as the min-cost flow', () => {
     fc.assert(
       fc.property(arbitraryCase, (c) => {
-        const slots = c.gains.length;
-        const assigned = greedyAssignment(c.supply, c.eligible, c.gains);
-        const staffed = new Array<number>(slots).fill(0);
-        c.supply.forEach((amount, k) => {
-          let used = 0;
-          for (let j = 0; j < slots; j += 1) {
-            const n = assigned[k * slots + j];
-            expect(n).toBeGreaterThanOrEqual(0);
-            if (n > 0) expect(c.eligible[k]).toContain(j);
-            used += n;
-            staffed[j] += n;
-          }
-          expect(used).toBeLessThanOrEqual(amount);
-        });
-        let value = 0;
-        staffed.forEach((n, j) => {
-          expect(n).toBeLessThanOrEqual(c.gains[j].length);
-          for (let k = 0; k < n; k += 1) value += c.gains[j][k];
-        });
-        expect(value).toBeCloseTo(flowOptimum(c), 9);
+        const staffed = staffing(c, greedyAssignment(c.supply, c.eligible, c.gains));
+        expect(valueOf(c, staffed)).toBeCloseTo(flowOptimum(c), 9);
       }),
       { numRuns: 500, seed: 2026 },
+    );
+  });
+
+  it('with caps: keeps every group within its limit and is never better than the capped flow', () => {
+    const withCaps = arbitraryCase.chain((c) =>
+      fc
+        .record({
+          group: fc.array(fc.integer({ min: -1, max: 1 }), {
+            minLength: c.gains.length,
+            maxLength: c.gains.length,
+          }),
+          limit: fc.array(fc.integer({ min: 0, max: 4 }), { minLength: 2, maxLength: 2 }),
+        })
+        .map((caps) => ({ c, caps })),
+    );
+    fc.assert(
+      fc.property(withCaps, ({ c, caps }) => {
+        const staffed = staffing(c, greedyAssignment(c.supply, c.eligible, c.gains, caps));
+        caps.limit.forEach((limit, g) => {
+          const inGroup = staffed.reduce((sum, n, j) => sum + (caps.group[j] === g ? n : 0), 0);
+          expect(inGroup).toBeLessThanOrEqual(limit);
+        });
+        expect(valueOf(c, staffed)).toBeLessThanOrEqual(flowOptimum(c, caps) + 1e-9);
+      }),
+      { numRuns: 500, seed: 7 },
     );
   });
 

@@ -1,4 +1,7 @@
 /**
+ * Test oracle for `greedyAssignment`: the interval evaluator solved its allocations with this
+ * min-cost flow until the matroid greedy replaced it (docs/benchmarks.md, fourth session).
+ *
  * A small min-cost flow (primal-dual: Dijkstra with potentials plus blocking flows), for the
  * per-interval allocation networks: a few hundred nodes, a few thousand arcs, integer capacities.
  * Arcs may have negative costs as long as the network starts without a negative cycle (ours are
