@@ -260,16 +260,24 @@ function caseInstance(c: Case): PlanningInstance {
   return withDemand(employees, entries);
 }
 
+/** A case's instance, its interval, a fresh evaluator and everyone on duty by role. */
+function caseSetup(c: Case) {
+  const instance = caseInstance(c);
+  const all = instance.employees.map((_, i) => i);
+  return {
+    instance,
+    interval: intervalAt(instance),
+    evaluator: new AllocationEvaluator(instance),
+    techs: all.filter((i) => instance.employees[i].role === 'TECHNICIAN'),
+    pharms: all.filter((i) => instance.employees[i].role === 'PHARMACIST'),
+  };
+}
+
 describe('interval evaluator against brute force', () => {
   it('is exact without supervision limits, and never better than the exact optimum with them', () => {
     fc.assert(
       fc.property(arbitraryCase, (c) => {
-        const instance = caseInstance(c);
-        const interval = intervalAt(instance);
-        const evaluator = new AllocationEvaluator(instance);
-        const all = instance.employees.map((_, i) => i);
-        const techs = all.filter((i) => instance.employees[i].role === 'TECHNICIAN');
-        const pharms = all.filter((i) => instance.employees[i].role === 'PHARMACIST');
+        const { instance, interval, evaluator, techs, pharms } = caseSetup(c);
         const relaxed = evaluator.evaluate(interval, techs, pharms, { ignoreSupervision: true });
         expect(relaxed.value).toBeCloseTo(bruteForce(instance, evaluator, interval, true), 9);
         const outcome = evaluator.evaluate(interval, techs, pharms);
@@ -288,15 +296,8 @@ describe('interval evaluator against brute force', () => {
     let total = 0;
     fc.assert(
       fc.property(arbitraryCase, (c) => {
-        const instance = caseInstance(c);
-        const interval = intervalAt(instance);
-        const evaluator = new AllocationEvaluator(instance);
-        const all = instance.employees.map((_, i) => i);
-        const outcome = evaluator.evaluate(
-          interval,
-          all.filter((i) => instance.employees[i].role === 'TECHNICIAN'),
-          all.filter((i) => instance.employees[i].role === 'PHARMACIST'),
-        );
+        const { instance, interval, evaluator, techs, pharms } = caseSetup(c);
+        const outcome = evaluator.evaluate(interval, techs, pharms);
         total += 1;
         if (Math.abs(outcome.value - bruteForce(instance, evaluator, interval, false)) < 1e-9)
           equal += 1;
@@ -309,12 +310,7 @@ describe('interval evaluator against brute force', () => {
   it('without supervision trades (the search) is still clean, and never better than with them', () => {
     fc.assert(
       fc.property(arbitraryCase, (c) => {
-        const instance = caseInstance(c);
-        const interval = intervalAt(instance);
-        const evaluator = new AllocationEvaluator(instance);
-        const all = instance.employees.map((_, i) => i);
-        const techs = all.filter((i) => instance.employees[i].role === 'TECHNICIAN');
-        const pharms = all.filter((i) => instance.employees[i].role === 'PHARMACIST');
+        const { instance, interval, evaluator, techs, pharms } = caseSetup(c);
         const withTrades = evaluator.evaluate(interval, techs, pharms);
         const without = evaluator.evaluate(interval, techs, pharms, { supervisionTrades: false });
         expect(without.value).toBeGreaterThanOrEqual(withTrades.value - 1e-9);
