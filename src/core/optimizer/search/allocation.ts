@@ -79,6 +79,13 @@ interface DemandSlot {
   readonly values: readonly number[];
 }
 
+/** A technician's demanded pairs in one interval, and the key of their class there. */
+interface TechnicianSignature {
+  readonly key: string;
+  readonly pairs: number[];
+  readonly certified: boolean;
+}
+
 const NONE_RULE: SupervisionRule = { kind: 'NONE' };
 const MAX_CAP_ROUNDS = 8;
 const MAX_TRADE_ROUNDS = 6;
@@ -115,6 +122,8 @@ export class AllocationEvaluator {
   /** Per date (index in `dates`), per state index: the rule set in force (undefined: not looked up). */
   private readonly ruleSetCache: (JurisdictionRuleSet | null | undefined)[][] = [];
   private readonly cache = new Map<string, IntervalOutcome>();
+  private readonly slotIndexes: (Map<number, number> | undefined)[] = [];
+  private readonly signatures: ((TechnicianSignature | null | undefined)[] | undefined)[] = [];
   /** The supervision split's max flow, likewise reused. */
   private readonly supervisionFlow = new MaxFlow();
   /** Per pair: technicians of the round's classes able to work it (zero between rounds). */
@@ -300,6 +309,45 @@ export class AllocationEvaluator {
     return outcome;
   }
 
+  /** Slot index (into `demandOf(i)`) of each demanded pair of interval i, built once. */
+  private slotIndexOf(intervalIndex: number): ReadonlyMap<number, number> {
+    let found = this.slotIndexes[intervalIndex];
+    if (!found) {
+      found = new Map(this.demand[intervalIndex].map((slot, k) => [slot.pair, k]));
+      this.slotIndexes[intervalIndex] = found;
+    }
+    return found;
+  }
+
+  /**
+   * The demanded pairs a technician may work in interval i and their class key (certification
+   * and pairs), or null when there are none. Demand, eligibility and certification are fixed
+   * per interval, so this is computed once per (interval, technician): building the key was the
+   * evaluator's largest cost outside the assignment itself.
+   */
+  private signatureOf(intervalIndex: number, tech: number): TechnicianSignature | null {
+    let row = this.signatures[intervalIndex];
+    if (!row) {
+      row = new Array<TechnicianSignature | null | undefined>(this.instance.employees.length);
+      this.signatures[intervalIndex] = row;
+    }
+    let found = row[tech];
+    if (found === undefined) {
+      const date = this.grid.intervalDates[intervalIndex];
+      const slotOfPair = this.slotIndexOf(intervalIndex);
+      const pairs = Array.from(this.eligiblePairs(tech, date)).filter((pair) =>
+        slotOfPair.has(pair),
+      );
+      const certified = this.certified(tech, date);
+      found =
+        pairs.length === 0
+          ? null
+          : { key: `${certified ? 'C' : 'U'}${pairs.join(',')}`, pairs, certified };
+      row[tech] = found;
+    }
+    return found;
+  }
+
   /** Value of an allocation given as staff counts per pair (no rule is checked). */
   valueOfCounts(intervalIndex: number, counts: ReadonlyMap<number, number>): number {
     const w = this.instance.weights;
@@ -350,8 +398,7 @@ export class AllocationEvaluator {
     };
     if (slots.length === 0 || techs.length === 0) return empty;
     const date = this.grid.intervalDates[intervalIndex];
-    const slotOfPair = new Map<number, number>();
-    slots.forEach((slot, i) => slotOfPair.set(slot.pair, i));
+    const slotOfPair = this.slotIndexOf(intervalIndex);
 
     // Ratio states among the demanded pairs.
     const ratioRule = new Map<number, SupervisionRule>();
@@ -367,19 +414,20 @@ export class AllocationEvaluator {
     // Technician classes: same demanded eligible pairs and certification.
     const classes = new Map<string, { members: number[]; pairs: number[]; certified: boolean }>();
     for (const tech of techs) {
-      const eligible = this.eligiblePairs(tech, date);
-      const pairs: number[] = [];
-      for (const pair of eligible) if (slotOfPair.has(pair)) pairs.push(pair);
-      if (pairs.length === 0) continue;
-      const certified = this.certified(tech, date);
-      const key = `${certified ? 'C' : 'U'}${pairs.join(',')}`;
-      const found = classes.get(key);
+      const signature = this.signatureOf(intervalIndex, tech);
+      if (!signature) continue;
+      const found = classes.get(signature.key);
       if (found) found.members.push(tech);
-      else classes.set(key, { members: [tech], pairs, certified });
+      else
+        classes.set(signature.key, {
+          members: [tech],
+          pairs: signature.pairs,
+          certified: signature.certified,
+        });
     }
     if (classes.size === 0) return empty;
-    // Uncertified classes first: arcs added last are explored first by the blocking flow, so among
-    // equally good choices certified technicians take the work (ratio tiers reward them).
+    // Uncertified classes first: the assignment tries the last classes first, so among equally
+    // good choices certified technicians take the work (ratio tiers reward them).
     const classList = [...classes.values()].sort(
       (a, b) => Number(a.certified) - Number(b.certified),
     );
