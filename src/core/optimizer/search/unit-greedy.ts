@@ -29,17 +29,22 @@ export function greedyAssignment(
   // Classes able to work each slot, the caller's last class first (it lists certified ones last).
   const workers: number[][] = Array.from({ length: slots }, () => []);
   for (let c = classes - 1; c >= 0; c -= 1) for (const j of eligible[c]) workers[j].push(c);
-  const units: { gain: number; slot: number }[] = [];
-  gains.forEach((list, slot) => {
-    for (const gain of list) units.push({ gain, slot });
-  });
-  units.sort((a, b) => b.gain - a.gain || a.slot - b.slot);
   const dead = new Uint8Array(slots);
+  const next = new Int32Array(slots);
   const search = new AugmentingSearch(classes, slots, workers, eligible, assigned, free);
   const left = caps ? [...caps.limit] : [];
-  for (const { slot } of units) {
-    if (freeTotal === 0) break;
-    if (dead[slot]) continue;
+  // Units by falling worth (ties: lower slot first), merged from the slots' sorted lists.
+  while (freeTotal > 0) {
+    let slot = -1;
+    let best = -Infinity;
+    for (let j = 0; j < slots; j += 1) {
+      if (dead[j] || next[j] >= gains[j].length) continue;
+      if (gains[j][next[j]] > best) {
+        best = gains[j][next[j]];
+        slot = j;
+      }
+    }
+    if (slot < 0) break;
     const group = caps ? caps.group[slot] : -1;
     if (group >= 0 && left[group] <= 0) {
       dead[slot] = 1;
@@ -47,6 +52,7 @@ export function greedyAssignment(
     }
     if (search.augment(slot)) {
       freeTotal -= 1;
+      next[slot] += 1;
       if (group >= 0) left[group] -= 1;
     } else dead[slot] = 1;
   }
