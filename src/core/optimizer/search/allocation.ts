@@ -124,7 +124,7 @@ export class AllocationEvaluator {
   private readonly cache = new Map<string, IntervalOutcome>();
   private readonly slotIndexes: (Map<number, number> | undefined)[] = [];
   private readonly signatures: ((TechnicianSignature | null | undefined)[] | undefined)[] = [];
-  /** The supervision split's max flow, likewise reused. */
+  /** The supervision split's max flow, reused from one evaluation to the next. */
   private readonly supervisionFlow = new MaxFlow();
   /** Per pair: technicians of the round's classes able to work it (zero between rounds). */
   private readonly reachScratch: Int32Array;
@@ -317,6 +317,11 @@ export class AllocationEvaluator {
       this.slotIndexes[intervalIndex] = found;
     }
     return found;
+  }
+
+  /** Whether a technician may work any of interval i's demanded (queue, state) pairs. */
+  worksDemand(intervalIndex: number, tech: number): boolean {
+    return this.signatureOf(intervalIndex, tech) !== null;
   }
 
   /**
@@ -580,9 +585,10 @@ export class AllocationEvaluator {
       return list;
     });
     for (const cls of classList) for (const pair of cls.pairs) reach[pair] = 0;
+    const slotsOfClass = classList.map((cls) => cls.pairs.map((pair) => slotOfPair.get(pair)!));
     const assigned = greedyAssignment(
       classList.map((cls) => cls.members.length),
-      classList.map((cls) => cls.pairs.map((pair) => slotOfPair.get(pair)!)),
+      slotsOfClass,
       gains,
       caps.size === 0
         ? undefined
@@ -596,13 +602,13 @@ export class AllocationEvaluator {
     const allocations: IntervalAllocation[] = [];
     const used = new Array<number>(classList.length).fill(0);
     classList.forEach((cls, c) => {
-      for (const pair of cls.pairs) {
-        const amount = assigned[c * slots.length + slotOfPair.get(pair)!];
-        for (let k = 0; k < amount; k += 1) {
+      cls.pairs.forEach((pair, k) => {
+        const amount = assigned[c * slots.length + slotsOfClass[c][k]];
+        for (let n = 0; n < amount; n += 1) {
           allocations.push({ employee: cls.members[used[c]], pair });
           used[c] += 1;
         }
-      }
+      });
     });
     if (ratioRule.size > 0) this.preferCertified(allocations, classList, used, ratioRule);
     return { allocations };

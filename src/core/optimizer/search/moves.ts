@@ -130,13 +130,25 @@ export class MoveMaker {
 
   private add(): DayChange[][] {
     const e = this.randomEmployee();
-    const week = this.state.weeks[e];
-    const free = [0, 1, 2, 3, 4, 5, 6].filter(
-      (d) => week[d] === null && this.model.byDay[e][d].length > 0,
-    );
+    const free = this.freeDays(e);
     if (free.length === 0) return [];
     const day = this.rng.pick(free);
     return this.withRoom(e, this.rng.pick(this.model.byDay[e][day]));
+  }
+
+  /** A random employee and one of their worked days that is not pinned; null when they have none. */
+  private randomWorkedDay(): { employee: number; day: number } | null {
+    const employee = this.randomEmployee();
+    const days = this.workedDays(employee);
+    return days.length === 0 ? null : { employee, day: this.rng.pick(days) };
+  }
+
+  /** Days without a shift on which the employee has candidates. */
+  private freeDays(e: number): number[] {
+    const week = this.state.weeks[e];
+    return [0, 1, 2, 3, 4, 5, 6].filter(
+      (d) => week[d] === null && this.model.byDay[e][d].length > 0,
+    );
   }
 
   private workedDays(e: number): number[] {
@@ -145,10 +157,9 @@ export class MoveMaker {
   }
 
   private change(): DayChange[] | null {
-    const e = this.randomEmployee();
-    const days = this.workedDays(e);
-    if (days.length === 0) return null;
-    const day = this.rng.pick(days);
+    const worked = this.randomWorkedDay();
+    if (!worked) return null;
+    const { employee: e, day } = worked;
     const current = this.state.weeks[e][day]!;
     const options = this.model.byDay[e][day];
     let c: Candidate;
@@ -173,24 +184,20 @@ export class MoveMaker {
   }
 
   private remove(): DayChange[] | null {
-    const e = this.randomEmployee();
-    const days = this.workedDays(e);
-    if (days.length === 0) return null;
-    const day = this.rng.pick(days);
+    const worked = this.randomWorkedDay();
+    if (!worked) return null;
+    const { employee: e, day } = worked;
     const trial = [...this.state.weeks[e]];
     trial[day] = null;
     return this.model.meetsMinimum(e, trial) ? [{ employee: e, day, next: null }] : null;
   }
 
   private moveDay(): DayChange[] | null {
-    const e = this.randomEmployee();
-    const days = this.workedDays(e);
-    if (days.length === 0) return null;
-    const from = this.rng.pick(days);
+    const worked = this.randomWorkedDay();
+    if (!worked) return null;
+    const { employee: e, day: from } = worked;
     const week = this.state.weeks[e];
-    const free = [0, 1, 2, 3, 4, 5, 6].filter(
-      (d) => week[d] === null && this.model.byDay[e][d].length > 0,
-    );
+    const free = this.freeDays(e);
     if (free.length === 0) return null;
     const to = this.rng.pick(free);
     const current = week[from]!;
@@ -207,10 +214,9 @@ export class MoveMaker {
   }
 
   private transfer(): DayChange[] | null {
-    const a = this.randomEmployee();
-    const days = this.workedDays(a);
-    if (days.length === 0) return null;
-    const day = this.rng.pick(days);
+    const worked = this.randomWorkedDay();
+    if (!worked) return null;
+    const { employee: a, day } = worked;
     const shift = this.state.weeks[a][day]!;
     const group = this.model.isTechnician[a] ? this.model.technicians : this.model.pharmacists;
     // Most colleagues already work that day or cannot take a similar shift: look at a few.
@@ -242,10 +248,9 @@ export class MoveMaker {
 
   /** Two employees of the same role exchange their shifts of one day. */
   private swap(): DayChange[] | null {
-    const a = this.randomEmployee();
-    const days = this.workedDays(a);
-    if (days.length === 0) return null;
-    const day = this.rng.pick(days);
+    const worked = this.randomWorkedDay();
+    if (!worked) return null;
+    const { employee: a, day } = worked;
     const group = this.model.isTechnician[a] ? this.model.technicians : this.model.pharmacists;
     const b = this.rng.pick(group);
     const mine = this.state.weeks[a][day]!;
@@ -294,13 +299,11 @@ export class MoveMaker {
     } else {
       if (this.shortIntervals.length === 0) return this.add();
       i = this.costlyShortInterval();
-      const date = model.grid.intervalDates[i];
-      const demanded = model.evaluator.demandOf(i).map((slot) => slot.pair);
-      able = this.offDutyCoverers(i, (t) => {
-        if (model.isTechnician[t] === 0) return false;
-        const pairs = model.evaluator.eligiblePairs(t, date);
-        return demanded.some((pair) => pairs.includes(pair));
-      });
+      const shortAt = i;
+      able = this.offDutyCoverers(
+        i,
+        (t) => model.isTechnician[t] === 1 && model.evaluator.worksDemand(shortAt, t),
+      );
     }
     if (able.length === 0) return [];
     const e = this.rng.pick(able);

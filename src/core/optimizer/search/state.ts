@@ -177,25 +177,25 @@ export class RosterState {
     newWeeks: ReadonlyMap<number, Week>,
   ): { people: Set<number>; joined: boolean } | null {
     const onDuty = this.onDuty[i];
+    const arriving: number[] = [];
+    const leaving: number[] = [];
     let joined = false;
     let busyLeft = false;
-    let moved = false;
     for (const [e, week] of newWeeks) {
       const covers = coversInterval(week, i);
-      const was = onDuty.has(e);
-      if (covers === was) continue;
-      moved = true;
-      if (covers ? this.canContribute(i, e) : !this.isIdle(this.outcomes[i], e)) {
-        if (covers) joined = true;
-        else busyLeft = true;
+      if (covers === onDuty.has(e)) continue;
+      if (covers) {
+        arriving.push(e);
+        if (this.canContribute(i, e)) joined = true;
+      } else {
+        leaving.push(e);
+        if (!this.isIdle(this.outcomes[i], e)) busyLeft = true;
       }
     }
-    if (!moved || !(joined || busyLeft)) return null;
+    if (!joined && !busyLeft) return null;
     const people = new Set(onDuty);
-    for (const [e, week] of newWeeks) {
-      if (coversInterval(week, i)) people.add(e);
-      else people.delete(e);
-    }
+    for (const e of arriving) people.add(e);
+    for (const e of leaving) people.delete(e);
     return { people, joined };
   }
 
@@ -211,10 +211,7 @@ export class RosterState {
       const outcome = this.outcomes[i];
       return outcome.ratioBinding.length > 0 || outcome.noSupervisor.length > 0;
     }
-    const demand = model.evaluator.demandOf(i);
-    if (demand.length === 0) return false;
-    const pairs = model.evaluator.eligiblePairs(e, model.grid.intervalDates[i]);
-    return demand.some((slot) => pairs.includes(slot.pair));
+    return model.evaluator.worksDemand(i, e);
   }
 
   apply(move: PricedMove): void {
