@@ -83,6 +83,19 @@ interface DemandSlot {
 interface TechnicianSignature {
   readonly key: string;
   readonly pairs: number[];
+  /** The pairs' demand slots (indices into `demandOf(i)`). */
+  readonly slots: number[];
+  /** Per pair (all pairs): 1 when the pair is one of `pairs`. */
+  readonly works: Uint8Array;
+  readonly certified: boolean;
+}
+
+/** Technicians on duty with the same signature in an interval: interchangeable there. */
+interface TechnicianClass {
+  readonly members: number[];
+  readonly pairs: number[];
+  readonly slots: number[];
+  readonly works: Uint8Array;
   readonly certified: boolean;
 }
 
@@ -124,6 +137,7 @@ export class AllocationEvaluator {
   private readonly cache = new Map<string, IntervalOutcome>();
   private readonly slotIndexes: (Map<number, number> | undefined)[] = [];
   private readonly signatures: ((TechnicianSignature | null | undefined)[] | undefined)[] = [];
+  private readonly gainLists: (number[][] | undefined)[] = [];
   /** The supervision split's max flow, reused from one evaluation to the next. */
   private readonly supervisionFlow = new MaxFlow();
   /** Per pair: technicians of the round's classes able to work it (zero between rounds). */
@@ -344,10 +358,18 @@ export class AllocationEvaluator {
         slotOfPair.has(pair),
       );
       const certified = this.certified(tech, date);
+      const works = new Uint8Array(this.pairState.length);
+      for (const pair of pairs) works[pair] = 1;
       found =
         pairs.length === 0
           ? null
-          : { key: `${certified ? 'C' : 'U'}${pairs.join(',')}`, pairs, certified };
+          : {
+              key: `${certified ? 'C' : 'U'}${pairs.join(',')}`,
+              pairs,
+              slots: pairs.map((pair) => slotOfPair.get(pair)!),
+              works,
+              certified,
+            };
       row[tech] = found;
     }
     return found;
@@ -371,6 +393,28 @@ export class AllocationEvaluator {
       if (!demanded.has(pair)) value += w.overstaffing * staff * h;
     }
     return value;
+  }
+
+  /**
+   * Per demand slot of interval i, the positive marginal benefits of its 1st, 2nd, ... agent
+   * (non-increasing: concave service), built once per interval.
+   */
+  private gainsOf(intervalIndex: number, slots: readonly DemandSlot[]): readonly number[][] {
+    let found = this.gainLists[intervalIndex];
+    if (!found) {
+      found = slots.map((slot) => {
+        const list: number[] = [];
+        // No slot can take more agents than there are employees (the bound if weights go wrong).
+        for (let k = 0; k < this.instance.employees.length; k += 1) {
+          const gain = this.benefit(slot, k);
+          if (gain <= 1e-12) break;
+          list.push(gain);
+        }
+        return list;
+      });
+      this.gainLists[intervalIndex] = found;
+    }
+    return found;
   }
 
   /** Marginal benefit of the (k+1)-th agent on a slot (k agents already there). */
@@ -403,7 +447,6 @@ export class AllocationEvaluator {
     };
     if (slots.length === 0 || techs.length === 0) return empty;
     const date = this.grid.intervalDates[intervalIndex];
-    const slotOfPair = this.slotIndexOf(intervalIndex);
 
     // Ratio states among the demanded pairs.
     const ratioRule = new Map<number, SupervisionRule>();
@@ -417,7 +460,7 @@ export class AllocationEvaluator {
     }
 
     // Technician classes: same demanded eligible pairs and certification.
-    const classes = new Map<string, { members: number[]; pairs: number[]; certified: boolean }>();
+    const classes = new Map<string, TechnicianClass>();
     for (const tech of techs) {
       const signature = this.signatureOf(intervalIndex, tech);
       if (!signature) continue;
@@ -427,6 +470,8 @@ export class AllocationEvaluator {
         classes.set(signature.key, {
           members: [tech],
           pairs: signature.pairs,
+          slots: signature.slots,
+          works: signature.works,
           certified: signature.certified,
         });
     }
@@ -438,9 +483,9 @@ export class AllocationEvaluator {
     );
 
     const run = (initial: ReadonlyMap<number, number>) =>
-      this.capLoop(intervalIndex, slots, slotOfPair, classList, ratioRule, pharms, initial);
+      this.capLoop(intervalIndex, slots, classList, ratioRule, pharms, initial);
     if (ratioRule.size === 0) {
-      const flow = this.assignRound(slots, slotOfPair, classList, ratioRule, new Map());
+      const flow = this.assignRound(intervalIndex, slots, classList, ratioRule, new Map());
       return this.finish(intervalIndex, flow.allocations, [], [], []);
     }
     let best = run(new Map());
@@ -499,8 +544,7 @@ export class AllocationEvaluator {
   private capLoop(
     intervalIndex: number,
     slots: readonly DemandSlot[],
-    slotOfPair: ReadonlyMap<number, number>,
-    classList: readonly { members: number[]; pairs: number[]; certified: boolean }[],
+    classList: readonly TechnicianClass[],
     ratioRule: ReadonlyMap<number, SupervisionRule>,
     pharms: readonly number[],
     initial: ReadonlyMap<number, number>,
@@ -529,7 +573,13 @@ export class AllocationEvaluator {
         traded: new Set<number>(),
       };
     };
-    let allocations = this.assignRound(slots, slotOfPair, classList, ratioRule, caps).allocations;
+    let allocations = this.assignRound(
+      intervalIndex,
+      slots,
+      classList,
+      ratioRule,
+      caps,
+    ).allocations;
     for (let round = 0; ; round += 1) {
       const check = this.superviseRound(intervalIndex, allocations, pharms, ratioRule);
       if (check.short.length === 0) return done(allocations, check.shares);
@@ -541,7 +591,7 @@ export class AllocationEvaluator {
         caps.set(state, Math.max(0, Math.min(previous, technicians - 1, allowed)));
       }
       if (round >= MAX_CAP_ROUNDS) break;
-      allocations = this.assignRound(slots, slotOfPair, classList, ratioRule, caps).allocations;
+      allocations = this.assignRound(intervalIndex, slots, classList, ratioRule, caps).allocations;
     }
     // Fallback: drop technicians from short states (uncertified first) until all are covered.
     for (;;) {
@@ -567,25 +617,20 @@ export class AllocationEvaluator {
    * several times faster on large intervals.
    */
   private assignRound(
+    intervalIndex: number,
     slots: readonly DemandSlot[],
-    slotOfPair: ReadonlyMap<number, number>,
-    classList: readonly { members: number[]; pairs: number[]; certified: boolean }[],
+    classList: readonly TechnicianClass[],
     ratioRule: ReadonlyMap<number, SupervisionRule>,
     caps: ReadonlyMap<number, number>,
   ): { allocations: IntervalAllocation[] } {
     const reach = this.reachScratch;
     for (const cls of classList) for (const pair of cls.pairs) reach[pair] += cls.members.length;
-    const gains = slots.map((slot) => {
-      const list: number[] = [];
-      for (let k = 0; k < reach[slot.pair]; k += 1) {
-        const gain = this.benefit(slot, k);
-        if (gain <= 1e-12) break;
-        list.push(gain);
-      }
-      return list;
+    const gains = this.gainsOf(intervalIndex, slots).map((list, j) => {
+      const reachable = reach[slots[j].pair];
+      return reachable < list.length ? list.slice(0, reachable) : list;
     });
     for (const cls of classList) for (const pair of cls.pairs) reach[pair] = 0;
-    const slotsOfClass = classList.map((cls) => cls.pairs.map((pair) => slotOfPair.get(pair)!));
+    const slotsOfClass = classList.map((cls) => cls.slots);
     const assigned = greedyAssignment(
       classList.map((cls) => cls.members.length),
       slotsOfClass,
@@ -622,40 +667,42 @@ export class AllocationEvaluator {
    */
   private preferCertified(
     allocations: IntervalAllocation[],
-    classList: readonly { members: number[]; pairs: number[]; certified: boolean }[],
+    classList: readonly TechnicianClass[],
     used: readonly number[],
     ratioRule: ReadonlyMap<number, SupervisionRule>,
   ): void {
-    const idle: { employee: number; pairs: number[] }[] = [];
-    const pairsOf = new Map<number, number[]>();
+    const idle: { employee: number; works: Uint8Array }[] = [];
+    const classOf = new Map<number, TechnicianClass>();
     classList.forEach((cls, c) => {
-      for (const member of cls.members) pairsOf.set(member, cls.pairs);
+      for (const member of cls.members) classOf.set(member, cls);
       if (!cls.certified) return;
       for (let k = used[c]; k < cls.members.length; k += 1)
-        idle.push({ employee: cls.members[k], pairs: cls.pairs });
+        idle.push({ employee: cls.members[k], works: cls.works });
     });
-    const certified = new Set<number>();
-    classList.forEach((cls) => {
-      if (cls.certified) for (const member of cls.members) certified.add(member);
+    const certified = (employee: number) => classOf.get(employee)!.certified;
+    // Partners for a trade of places: certified technicians working for a state without a ratio,
+    // in allocation order. A trade or a hand-over never makes a new one, so the list only shrinks.
+    const partners: { at: number; works: Uint8Array }[] = [];
+    allocations.forEach(({ employee, pair }, at) => {
+      if (certified(employee) && !ratioRule.has(this.pairState[pair]))
+        partners.push({ at, works: classOf.get(employee)!.works });
     });
     for (let a = 0; a < allocations.length; a += 1) {
       const { employee, pair } = allocations[a];
-      if (certified.has(employee) || !ratioRule.has(this.pairState[pair])) continue;
-      const free = idle.findIndex((candidate) => candidate.pairs.includes(pair));
+      if (certified(employee) || !ratioRule.has(this.pairState[pair])) continue;
+      const free = idle.findIndex((candidate) => candidate.works[pair] === 1);
       if (free >= 0) {
         allocations[a] = { employee: idle[free].employee, pair };
         idle.splice(free, 1);
         continue;
       }
-      const mine = pairsOf.get(employee)!;
-      const partner = allocations.findIndex(
-        (other) =>
-          certified.has(other.employee) &&
-          !ratioRule.has(this.pairState[other.pair]) &&
-          mine.includes(other.pair) &&
-          pairsOf.get(other.employee)!.includes(pair),
+      const mine = classOf.get(employee)!.works;
+      const found = partners.findIndex(
+        ({ at, works }) => mine[allocations[at].pair] === 1 && works[pair] === 1,
       );
-      if (partner >= 0) {
+      if (found >= 0) {
+        const partner = partners[found].at;
+        partners.splice(found, 1);
         const other = allocations[partner];
         allocations[a] = { employee: other.employee, pair };
         allocations[partner] = { employee, pair: other.pair };

@@ -36,17 +36,11 @@ export function greedyAssignment(
   const search = new AugmentingSearch(classes, slots, workers, eligible, assigned, free, dead);
   const left = caps ? [...caps.limit] : [];
   // Units by falling worth (ties: lower slot first), merged from the slots' sorted lists.
-  while (freeTotal > 0) {
-    let slot = -1;
-    let best = -Infinity;
-    for (let j = 0; j < slots; j += 1) {
-      if (dead[j] || next[j] >= gains[j].length) continue;
-      if (gains[j][next[j]] > best) {
-        best = gains[j][next[j]];
-        slot = j;
-      }
-    }
-    if (slot < 0) break;
+  const units = new SlotHeap(gains, next);
+  for (let j = 0; j < slots; j += 1) if (gains[j].length > 0) units.push(j);
+  while (freeTotal > 0 && units.size > 0) {
+    const slot = units.pop();
+    if (dead[slot]) continue;
     const group = caps ? caps.group[slot] : -1;
     if (group >= 0 && left[group] <= 0) {
       dead[slot] = 1;
@@ -56,9 +50,64 @@ export function greedyAssignment(
       freeTotal -= 1;
       next[slot] += 1;
       if (group >= 0) left[group] -= 1;
+      if (next[slot] < gains[slot].length) units.push(slot);
     }
   }
   return assigned;
+}
+
+/**
+ * The slots by the worth of their next unit (`gains[j][next[j]]`), highest first, ties to the
+ * lower slot: the order a scan of all slots per unit gave, at a logarithmic cost per unit.
+ */
+class SlotHeap {
+  private readonly items: Int32Array;
+  size = 0;
+
+  constructor(
+    private readonly gains: readonly (readonly number[])[],
+    private readonly next: Int32Array,
+  ) {
+    this.items = new Int32Array(gains.length);
+  }
+
+  /** Whether slot a's next unit comes before slot b's. */
+  private before(a: number, b: number): boolean {
+    const ga = this.gains[a][this.next[a]];
+    const gb = this.gains[b][this.next[b]];
+    return ga > gb || (ga === gb && a < b);
+  }
+
+  push(slot: number): void {
+    const items = this.items;
+    let i = this.size;
+    this.size += 1;
+    while (i > 0) {
+      const parent = (i - 1) >> 1;
+      if (!this.before(slot, items[parent])) break;
+      items[i] = items[parent];
+      i = parent;
+    }
+    items[i] = slot;
+  }
+
+  pop(): number {
+    const items = this.items;
+    const top = items[0];
+    this.size -= 1;
+    const last = items[this.size];
+    let i = 0;
+    for (;;) {
+      let child = 2 * i + 1;
+      if (child >= this.size) break;
+      if (child + 1 < this.size && this.before(items[child + 1], items[child])) child += 1;
+      if (!this.before(items[child], last)) break;
+      items[i] = items[child];
+      i = child;
+    }
+    items[i] = last;
+    return top;
+  }
 }
 
 /** Breadth-first search for an alternating path from a slot back to a class with a free member. */
