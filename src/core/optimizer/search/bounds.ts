@@ -20,6 +20,11 @@ import { SearchModel } from './model.js';
 export interface BoundProvider {
   /** Short name for `SolveResult.method`, e.g. 'relaxation-bound' or 'highs-lp-bound'. */
   readonly name: string;
+  /**
+   * Takes about as long as one evaluation of the week, whatever the time limit: the solve then
+   * computes it before the search and keeps no time for it afterwards.
+   */
+  readonly quick?: boolean;
   /** A valid lower bound on weightedTotal, or null when none was found in time. */
   lowerBound(instance: PlanningInstance, timeLimitSeconds: number): Promise<number | null>;
 }
@@ -72,6 +77,7 @@ export function relaxationBound(instance: PlanningInstance, model?: SearchModel)
 
 export const relaxationBoundProvider: BoundProvider = {
   name: 'relaxation-bound',
+  quick: true,
   lowerBound: (instance) => Promise.resolve(relaxationBound(instance)),
 };
 

@@ -14,7 +14,7 @@ import { construct } from '../../../../src/core/optimizer/search/construct.js';
 import { localSearch } from '../../../../src/core/optimizer/search/local-search.js';
 import { SearchModel } from '../../../../src/core/optimizer/search/model.js';
 import { RosterState } from '../../../../src/core/optimizer/search/state.js';
-import { solveRoster } from '../../../../src/core/optimizer/solve.js';
+import { searchReserveMs, solveRoster } from '../../../../src/core/optimizer/solve.js';
 import type { SolveProgress, SolveResult } from '../../../../src/core/optimizer/types.js';
 import { localToInstant } from '../../../../src/core/time/zones.js';
 
@@ -198,5 +198,52 @@ describe('solveRoster', () => {
     expect(result.elapsedSeconds).toBeLessThan(10);
     expect(phases[0]).toBe('construct');
     expectClean(instance, result);
+  });
+
+  it('computes a quick bound before the search, a slow one after it', async () => {
+    const instance = generateInstance('small', 2);
+    const run = async (quick: boolean) => {
+      const phases: SolveProgress['phase'][] = [];
+      const result = await solveRoster(
+        instance,
+        { ...options(1, 2), onProgress: (p) => phases.push(p.phase) },
+        {
+          ...bounded,
+          bounds: { name: 'test-bound', quick, lowerBound: () => Promise.resolve(1) },
+        },
+      );
+      return { phases, method: result.method, bound: result.lowerBound };
+    };
+    const quick = await run(true);
+    expect(quick.phases.slice(0, 2)).toEqual(['construct', 'bound']);
+    expect(quick.method).toBe('construct+test-bound+local-search');
+    expect(quick.bound).toBe(1);
+    const slow = await run(false);
+    expect(slow.phases.indexOf('bound')).toBeGreaterThan(slow.phases.indexOf('improve'));
+    expect(slow.method).toBe('construct+local-search+test-bound');
+    expect(slow.bound).toBe(1);
+  });
+});
+
+describe('searchReserveMs', () => {
+  const measured = { parallelRunning: false, evaluationMs: 140 };
+
+  it('keeps only the final steps when the bound is in and no second thread runs', () => {
+    // 300 ms + 10 evaluations of 140 ms, instead of the fixed share (6 s of a 60 s solve).
+    expect(searchReserveMs(60_000, {}, measured)).toBe(1_700);
+    // Never more than the fixed share: 15 % of a 2 s solve.
+    expect(searchReserveMs(2_000, {}, measured)).toBe(300);
+  });
+
+  it('keeps the fixed share while a bound or a second thread is still to come', () => {
+    expect(searchReserveMs(60_000, {}, { ...measured, evaluationMs: null })).toBe(6_000);
+    expect(searchReserveMs(60_000, {}, { ...measured, parallelRunning: true })).toBe(6_000);
+    expect(searchReserveMs(10_000, {}, { ...measured, parallelRunning: true })).toBe(1_500);
+  });
+
+  it('keeps what polishing or an explicit bound share asks for', () => {
+    expect(searchReserveMs(20_000, { boundTimeShare: 0.25 }, measured)).toBe(5_000);
+    const polish = { name: 'p', polish: () => Promise.resolve(null) };
+    expect(searchReserveMs(20_000, { polish }, measured)).toBe(6_000);
   });
 });
