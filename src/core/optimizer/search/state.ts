@@ -76,9 +76,12 @@ export class RosterState {
   }
 
   private evaluateInterval(i: number, people: Iterable<number>): IntervalOutcome {
-    const techs: number[] = [];
-    const pharms: number[] = [];
-    for (const e of people) (this.model.isTechnician[e] ? techs : pharms).push(e);
+    const group: OnDutyGroups = { techs: [], pharms: [] };
+    for (const e of people) (this.model.isTechnician[e] ? group.techs : group.pharms).push(e);
+    return this.evaluateGroups(i, group);
+  }
+
+  private evaluateGroups(i: number, { techs, pharms }: OnDutyGroups): IntervalOutcome {
     return this.model.evaluator.evaluate(i, techs, pharms, {
       supervisionTrades: this.options.supervisionTrades ?? false,
     });
@@ -145,7 +148,7 @@ export class RosterState {
       if (next) for (let i = next.first; i < next.last; i += 1) affected.add(i);
     }
     const outcomes = new Map<number, IntervalOutcome>();
-    const leaving: { i: number; people: Set<number> }[] = [];
+    const leaving: { i: number; people: OnDutyGroups }[] = [];
     for (const i of affected) {
       const change = this.onDutyAfter(i, newWeeks);
       if (!change) continue;
@@ -153,13 +156,13 @@ export class RosterState {
         leaving.push({ i, people: change.people });
         continue;
       }
-      const outcome = this.evaluateInterval(i, change.people);
+      const outcome = this.evaluateGroups(i, change.people);
       outcomes.set(i, outcome);
       delta += outcome.value - this.outcomes[i].value;
     }
     for (const { i, people } of leaving) {
       if (delta > cutoff) return null;
-      const outcome = this.evaluateInterval(i, people);
+      const outcome = this.evaluateGroups(i, people);
       outcomes.set(i, outcome);
       delta += outcome.value - this.outcomes[i].value;
     }
@@ -175,7 +178,7 @@ export class RosterState {
   private onDutyAfter(
     i: number,
     newWeeks: ReadonlyMap<number, Week>,
-  ): { people: Set<number>; joined: boolean } | null {
+  ): { people: OnDutyGroups; joined: boolean } | null {
     const onDuty = this.onDuty[i];
     const arriving: number[] = [];
     const leaving: number[] = [];
@@ -193,9 +196,14 @@ export class RosterState {
       }
     }
     if (!joined && !busyLeft) return null;
-    const people = new Set(onDuty);
-    for (const e of arriving) people.add(e);
-    for (const e of leaving) people.delete(e);
+    // Technicians and pharmacists apart, as the evaluator takes them (no copy of the set).
+    const people: OnDutyGroups = { techs: [], pharms: [] };
+    const isTechnician = this.model.isTechnician;
+    for (const e of onDuty) {
+      if (leaving.length > 0 && leaving.includes(e)) continue;
+      (isTechnician[e] ? people.techs : people.pharms).push(e);
+    }
+    for (const e of arriving) (isTechnician[e] ? people.techs : people.pharms).push(e);
     return { people, joined };
   }
 
@@ -259,6 +267,12 @@ export class RosterState {
   toRoster(): Roster {
     return this.model.toRoster(this.weeks, this.outcomes);
   }
+}
+
+/** An interval's on-duty employees by role (employee indices). */
+interface OnDutyGroups {
+  readonly techs: number[];
+  readonly pharms: number[];
 }
 
 function coversInterval(week: Week, i: number): boolean {

@@ -28,15 +28,15 @@ export function greedyAssignment(
   const assigned = new Int32Array(classes * slots);
   const free = Int32Array.from(supply);
   let freeTotal = free.reduce((sum, n) => sum + n, 0);
+  const space = WORKSPACE.prepare(classes, slots);
   // Classes able to work each slot, the caller's last class first (it lists certified ones last).
-  const workers: number[][] = Array.from({ length: slots }, () => []);
+  const workers = space.workers;
   for (let c = classes - 1; c >= 0; c -= 1) for (const j of eligible[c]) workers[j].push(c);
-  const dead = new Uint8Array(slots);
-  const next = new Int32Array(slots);
-  const search = new AugmentingSearch(classes, slots, workers, eligible, assigned, free, dead);
+  const { dead, next } = space;
+  const search = new AugmentingSearch(space, slots, eligible, assigned, free);
   const left = caps ? [...caps.limit] : [];
   // Units by falling worth (ties: lower slot first), merged from the slots' sorted lists.
-  const units = new SlotHeap(gains, next);
+  const units = new SlotHeap(space.heap, gains, next);
   for (let j = 0; j < slots; j += 1) if (gains[j].length > 0) units.push(j);
   while (freeTotal > 0 && units.size > 0) {
     const slot = units.pop();
@@ -57,19 +57,78 @@ export function greedyAssignment(
 }
 
 /**
+ * The greedy's buffers, kept from one call to the next and cleared as far as a call uses them:
+ * allocating them was about a fifth of the greedy's time at the medium size. Calls never overlap
+ * (nothing in a call yields), and each worker thread has its own module instance.
+ */
+class Workspace {
+  workers: number[][] = [];
+  /** Per class: positions (in its eligible list) of the slots it has members in, ascending. */
+  held: number[][] = [];
+  dead = new Uint8Array(0);
+  next = new Int32Array(0);
+  heap = new Int32Array(0);
+  /** Per slot: where in its workers the first class that may still have a free member is. */
+  firstFree = new Int32Array(0);
+  slotSeen = new Int32Array(0);
+  classSeen = new Int32Array(0);
+  /** Per class: the slot it was reached from; per slot: the class it was reached from. */
+  classFrom = new Int32Array(0);
+  slotFrom = new Int32Array(0);
+  queue = new Int32Array(0);
+  /** Per (class, slot): the slot's position in the class's eligible list (eligible pairs only). */
+  position = new Int32Array(0);
+  /** Marks of the current search in slotSeen / classSeen; increasing across calls. */
+  stamp = 0;
+
+  prepare(classes: number, slots: number): this {
+    if (this.dead.length < slots) {
+      const size = Math.max(slots, 2 * this.dead.length);
+      this.dead = new Uint8Array(size);
+      this.next = new Int32Array(size);
+      this.heap = new Int32Array(size);
+      this.firstFree = new Int32Array(size);
+      this.slotSeen = new Int32Array(size);
+      this.slotFrom = new Int32Array(size);
+      this.queue = new Int32Array(size);
+    }
+    if (this.classSeen.length < classes) {
+      const size = Math.max(classes, 2 * this.classSeen.length);
+      this.classSeen = new Int32Array(size);
+      this.classFrom = new Int32Array(size);
+    }
+    if (this.position.length < classes * slots)
+      this.position = new Int32Array(Math.max(classes * slots, 2 * this.position.length));
+    if (this.stamp > 1 << 30) {
+      this.slotSeen.fill(0);
+      this.classSeen.fill(0);
+      this.stamp = 0;
+    }
+    this.dead.fill(0, 0, slots);
+    this.next.fill(0, 0, slots);
+    this.firstFree.fill(0, 0, slots);
+    while (this.workers.length < slots) this.workers.push([]);
+    for (let j = 0; j < slots; j += 1) this.workers[j].length = 0;
+    while (this.held.length < classes) this.held.push([]);
+    for (let c = 0; c < classes; c += 1) this.held[c].length = 0;
+    return this;
+  }
+}
+
+const WORKSPACE = new Workspace();
+
+/**
  * The slots by the worth of their next unit (`gains[j][next[j]]`), highest first, ties to the
  * lower slot: the order a scan of all slots per unit gave, at a logarithmic cost per unit.
  */
 class SlotHeap {
-  private readonly items: Int32Array;
   size = 0;
 
   constructor(
+    private readonly items: Int32Array,
     private readonly gains: readonly (readonly number[])[],
     private readonly next: Int32Array,
-  ) {
-    this.items = new Int32Array(gains.length);
-  }
+  ) {}
 
   /** Whether slot a's next unit comes before slot b's. */
   private before(a: number, b: number): boolean {
@@ -110,47 +169,22 @@ class SlotHeap {
   }
 }
 
-/** Breadth-first search for an alternating path from a slot back to a class with a free member. */
+/**
+ * Breadth-first search for an alternating path from a slot back to a class with a free member.
+ * A failed search marks the target and every slot it passed through dead; the first level takes
+ * a free worker directly (past the classes already used up); deeper levels walk each class's held
+ * slots, not its whole eligible list (most classes are one technician: one slot).
+ */
 class AugmentingSearch {
-  private readonly slotSeen: Int32Array;
-  private readonly classSeen: Int32Array;
-  /** Per class: the slot it was reached from; per slot: the class it was reached from. */
-  private readonly classFrom: Int32Array;
-  private readonly slotFrom: Int32Array;
-  private readonly queue: Int32Array;
-  /**
-   * Per slot: where in its workers the first class that may still have a free member is. Free
-   * members only ever decrease, so the classes before it never need looking at again.
-   */
-  private readonly firstFree: Int32Array;
-  /**
-   * Per class: the positions in its eligible list of the slots it has members in, ascending. The
-   * search walks these instead of the whole list (most classes are one technician: one slot).
-   */
-  private readonly held: number[][];
-  /** Per (class, slot): the slot's position in the class's eligible list. */
-  private readonly position: Int32Array;
-  private stamp = 0;
-
   constructor(
-    classes: number,
+    private readonly space: Workspace,
     private readonly slots: number,
-    private readonly workers: readonly (readonly number[])[],
     private readonly eligible: readonly (readonly number[])[],
     private readonly assigned: Int32Array,
     private readonly free: Int32Array,
-    /** Slots no path reaches; a failed search marks every slot it passed through. */
-    private readonly dead: Uint8Array,
   ) {
-    this.slotSeen = new Int32Array(slots);
-    this.classSeen = new Int32Array(classes);
-    this.classFrom = new Int32Array(classes);
-    this.slotFrom = new Int32Array(slots);
-    this.queue = new Int32Array(slots);
-    this.firstFree = new Int32Array(slots);
-    this.held = Array.from({ length: classes }, () => []);
-    this.position = new Int32Array(classes * slots);
-    eligible.forEach((list, c) => list.forEach((slot, k) => (this.position[c * slots + slot] = k)));
+    const position = space.position;
+    eligible.forEach((list, c) => list.forEach((slot, k) => (position[c * slots + slot] = k)));
   }
 
   /**
@@ -167,17 +201,18 @@ class AugmentingSearch {
       this.take(direct, target);
       return true;
     }
-    this.stamp += 1;
-    const { slotSeen, classSeen, classFrom, slotFrom, queue } = this;
+    const space = this.space;
+    const stamp = (space.stamp += 1);
+    const { slotSeen, classSeen, classFrom, slotFrom, queue, workers, held } = space;
     let head = 0;
     let tail = 0;
     queue[tail++] = target;
-    slotSeen[target] = this.stamp;
+    slotSeen[target] = stamp;
     while (head < tail) {
       const slot = queue[head++];
-      for (const c of this.workers[slot]) {
-        if (classSeen[c] === this.stamp) continue;
-        classSeen[c] = this.stamp;
+      for (const c of workers[slot]) {
+        if (classSeen[c] === stamp) continue;
+        classSeen[c] = stamp;
         classFrom[c] = slot;
         if (this.free[c] > 0) {
           this.apply(c, target);
@@ -185,26 +220,27 @@ class AugmentingSearch {
         }
         // Every member of c works: one may move to `slot` if its own slot finds someone else.
         const eligible = this.eligible[c];
-        for (const k of this.held[c]) {
+        for (const k of held[c]) {
           const other = eligible[k];
-          if (slotSeen[other] === this.stamp) continue;
-          slotSeen[other] = this.stamp;
+          if (slotSeen[other] === stamp) continue;
+          slotSeen[other] = stamp;
           slotFrom[other] = c;
           queue[tail++] = other;
         }
       }
     }
-    for (let k = 0; k < tail; k += 1) this.dead[queue[k]] = 1;
+    for (let k = 0; k < tail; k += 1) space.dead[queue[k]] = 1;
     return false;
   }
 
   /** The first worker class of `slot` with a free member, or -1. */
   private directWorker(slot: number): number {
-    const workers = this.workers[slot];
-    let k = this.firstFree[slot];
-    while (k < workers.length && this.free[workers[k]] === 0) k += 1;
-    this.firstFree[slot] = k;
-    return k < workers.length ? workers[k] : -1;
+    const { workers, firstFree } = this.space;
+    const list = workers[slot];
+    let k = firstFree[slot];
+    while (k < list.length && this.free[list[k]] === 0) k += 1;
+    firstFree[slot] = k;
+    return k < list.length ? list[k] : -1;
   }
 
   /**
@@ -212,7 +248,7 @@ class AugmentingSearch {
    * agent in the slot it was reached from, leaving the slot further along the path.
    */
   private apply(start: number, target: number): void {
-    const { classFrom, slotFrom } = this;
+    const { classFrom, slotFrom } = this.space;
     this.free[start] -= 1;
     let c = start;
     for (;;) {
@@ -230,8 +266,8 @@ class AugmentingSearch {
     const at = c * this.slots + slot;
     this.assigned[at] += 1;
     if (this.assigned[at] > 1) return;
-    const list = this.held[c];
-    const k = this.position[at];
+    const list = this.space.held[c];
+    const k = this.space.position[at];
     let i = list.length;
     list.push(k);
     while (i > 0 && list[i - 1] > k) {
@@ -246,7 +282,7 @@ class AugmentingSearch {
     const at = c * this.slots + slot;
     this.assigned[at] -= 1;
     if (this.assigned[at] > 0) return;
-    const list = this.held[c];
-    list.splice(list.indexOf(this.position[at]), 1);
+    const list = this.space.held[c];
+    list.splice(list.indexOf(this.space.position[at]), 1);
   }
 }
