@@ -100,6 +100,7 @@ interface TechnicianClass {
 }
 
 const NONE_RULE: SupervisionRule = { kind: 'NONE' };
+const NO_RATIO_STATES: ReadonlyMap<number, SupervisionRule> = new Map();
 const MAX_CAP_ROUNDS = 8;
 const MAX_TRADE_ROUNDS = 6;
 
@@ -137,6 +138,9 @@ export class AllocationEvaluator {
   private readonly cache = new Map<string, IntervalOutcome>();
   private readonly slotIndexes: (Map<number, number> | undefined)[] = [];
   private readonly signatures: ((TechnicianSignature | null | undefined)[] | undefined)[] = [];
+  private readonly internedSignatures: (Map<string, TechnicianSignature> | undefined)[] = [];
+  /** Per interval: its demanded states with a supervision ratio, and their rules. */
+  private readonly ratioRules: (ReadonlyMap<number, SupervisionRule> | undefined)[] = [];
   private readonly gainLists: (number[][] | undefined)[] = [];
   /** The supervision split's max flow, reused from one evaluation to the next. */
   private readonly supervisionFlow = new MaxFlow();
@@ -375,19 +379,40 @@ export class AllocationEvaluator {
         slotOfPair.has(pair),
       );
       const certified = this.certified(tech, date);
-      const works = new Uint8Array(this.pairState.length);
-      for (const pair of pairs) works[pair] = 1;
-      found =
-        pairs.length === 0
-          ? null
-          : {
-              key: `${certified ? 'C' : 'U'}${pairs.join(',')}`,
-              pairs,
-              slots: pairs.map((pair) => slotOfPair.get(pair)!),
-              works,
-              certified,
-            };
+      const key = `${certified ? 'C' : 'U'}${pairs.join(',')}`;
+      // One object per (interval, key): the evaluator groups classes by it, not by the string.
+      let shared = this.internedSignatures[intervalIndex];
+      if (!shared) {
+        shared = new Map();
+        this.internedSignatures[intervalIndex] = shared;
+      }
+      found = pairs.length === 0 ? null : (shared.get(key) ?? null);
+      if (pairs.length > 0 && !found) {
+        const works = new Uint8Array(this.pairState.length);
+        for (const pair of pairs) works[pair] = 1;
+        const slots = pairs.map((pair) => slotOfPair.get(pair)!);
+        found = { key, pairs, slots, works, certified };
+        shared.set(key, found);
+      }
       row[tech] = found;
+    }
+    return found;
+  }
+
+  /** The states among interval i's demanded pairs with a supervision ratio, built once. */
+  private ratioRulesOf(intervalIndex: number): ReadonlyMap<number, SupervisionRule> {
+    let found = this.ratioRules[intervalIndex];
+    if (!found) {
+      const date = this.grid.intervalDates[intervalIndex];
+      const rules = new Map<number, SupervisionRule>();
+      for (const slot of this.demand[intervalIndex]) {
+        const s = this.pairState[slot.pair];
+        if (rules.has(s)) continue;
+        const rule = this.ruleSetOf(s, date)?.supervision ?? NONE_RULE;
+        if (rule.kind === 'RATIO') rules.set(s, rule);
+      }
+      found = rules;
+      this.ratioRules[intervalIndex] = found;
     }
     return found;
   }
@@ -463,28 +488,17 @@ export class AllocationEvaluator {
       noSupervisor: [],
     };
     if (slots.length === 0 || techs.length === 0) return empty;
-    const date = this.grid.intervalDates[intervalIndex];
-
-    // Ratio states among the demanded pairs.
-    const ratioRule = new Map<number, SupervisionRule>();
-    if (!ignoreSupervision) {
-      for (const slot of slots) {
-        const s = this.pairState[slot.pair];
-        if (ratioRule.has(s)) continue;
-        const rule = this.ruleSetOf(s, date)?.supervision ?? NONE_RULE;
-        if (rule.kind === 'RATIO') ratioRule.set(s, rule);
-      }
-    }
+    const ratioRule = ignoreSupervision ? NO_RATIO_STATES : this.ratioRulesOf(intervalIndex);
 
     // Technician classes: same demanded eligible pairs and certification.
-    const classes = new Map<string, TechnicianClass>();
+    const classes = new Map<TechnicianSignature, TechnicianClass>();
     for (const tech of techs) {
       const signature = this.signatureOf(intervalIndex, tech);
       if (!signature) continue;
-      const found = classes.get(signature.key);
+      const found = classes.get(signature);
       if (found) found.members.push(tech);
       else
-        classes.set(signature.key, {
+        classes.set(signature, {
           members: [tech],
           pairs: signature.pairs,
           slots: signature.slots,
