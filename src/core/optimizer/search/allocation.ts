@@ -317,7 +317,7 @@ export class AllocationEvaluator {
     const techs = [...technicians].sort((a, b) => a - b);
     const pharms = options.ignoreSupervision ? [] : [...pharmacists].sort((a, b) => a - b);
     const trades = options.supervisionTrades ?? true;
-    const key = `${intervalIndex}|${options.ignoreSupervision ? 'R' : ''}${trades ? 'T' : ''}${techs.join(',')}|${pharms.join(',')}`;
+    const key = `${options.ignoreSupervision ? 'R' : ''}${trades ? 'T' : ''}${intervalIndex}|${this.listKey(techs)}\uffff${this.listKey(pharms)}`;
     const cached = this.cache.get(key);
     if (cached) {
       this.cacheHits += 1;
@@ -342,6 +342,17 @@ export class AllocationEvaluator {
     this.cache.set(key, outcome);
     this.cachedRecords += records;
     return outcome;
+  }
+
+  /**
+   * A sorted list of employee indices as a cache key: one character per employee while indices
+   * stay below U+FFFF (the separator), which is shorter and quicker to build and hash than their
+   * decimal forms (a tenth of the medium search's time went into the key).
+   */
+  private listKey(employees: readonly number[]): string {
+    return this.instance.employees.length < 0xffff
+      ? String.fromCharCode(...employees)
+      : employees.join(',');
   }
 
   /** Slot index (into `demandOf(i)`) of each demanded pair of interval i, built once. */
