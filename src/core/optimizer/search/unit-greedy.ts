@@ -7,8 +7,8 @@
  * (the matroid greedy theorem): the min-cost flow's value, by breadth-first searches instead of a
  * shortest path per phase. A slot no path reaches stays unreachable as the assignment grows
  * (alternating-path reachability only shrinks), and so does every slot the failed search passed
- * through (what they reach, it reached): all of them are retired at once. At the large size that
- * cut the searches' work about tenfold, since almost every technician is a class of its own.
+ * through (what they reach, it reached): all of them are retired at once. At the large size, where
+ * almost every technician is a class of its own, failed searches had been most of the work.
  *
  * `caps` limits the agents of groups of slots (a state's technicians under a supervision cap):
  * units of a group at its limit are skipped. That is no longer a matroid, and an exchange (a

@@ -336,4 +336,31 @@ describe('interval evaluator against brute force', () => {
     expect(evaluator.cacheHits).toBe(1);
     void DATE;
   });
+
+  it('empties its cache past the record budget, with the same outcomes', () => {
+    const instance = withDemand(
+      [tech('t1'), tech('t2'), tech('t3')],
+      [{ queueId: 'q-calls', state: 'OH', required: 2 }],
+    );
+    const interval = intervalAt(instance);
+    const sets = [
+      [0, 1],
+      [1, 2],
+      [0, 2],
+      [0, 1],
+      [0, 1, 2],
+      [1, 2],
+    ];
+    // Each outcome counts 3 records: itself and two allocations (the demand is 2).
+    const roomy = new AllocationEvaluator(instance);
+    const tight = new AllocationEvaluator(instance, undefined, { maxCachedRecords: 6 });
+    for (const set of sets) {
+      expect(tight.evaluate(interval, set, []).value).toBe(roomy.evaluate(interval, set, []).value);
+    }
+    expect(roomy.evaluations).toBe(4);
+    expect(roomy.cacheHits).toBe(2);
+    // Two outcomes fit, so every third empties the cache: no set is found again.
+    expect(tight.evaluations).toBe(6);
+    expect(tight.cacheHits).toBe(0);
+  });
 });
