@@ -1,19 +1,18 @@
 import type { LocalDate, StateCode } from '../../model/common.js';
-import type { Employee } from '../../model/employee.js';
 import type { PlanningInstance } from '../../model/instance.js';
 import type { JurisdictionRuleSet, SupervisionRule } from '../../model/jurisdiction.js';
 import { isCertified } from '../../rules/credentials.js';
 import { supervisionRefusal, technicianRefusals } from '../../rules/eligibility.js';
-import { type FlowEdge, MaxFlow } from '../../rules/max-flow.js';
 import { RuleSetLookup } from '../../rules/rule-sets.js';
-import {
-  SUPERVISION_TOLERANCE,
-  allowedTechnicians,
-  countsTowardRatio,
-  requiredPharmacistEquivalents,
-} from '../../rules/supervision.js';
+import { allowedTechnicians } from '../../rules/supervision.js';
 import { HOUR_MS } from '../../time/dates.js';
 import { type TimeGrid, buildGrid } from '../../time/grid.js';
+import {
+  type IntervalAllocation,
+  type IntervalShare,
+  SupervisionSplitter,
+  preferCertified,
+} from './supervision-split.js';
 import { greedyAssignment } from './unit-greedy.js';
 
 /**
@@ -28,9 +27,10 @@ import { greedyAssignment } from './unit-greedy.js';
  *   service makes the unit arcs fill in order). It is solved exactly, and faster than by a flow
  *   algorithm, by the matroid greedy of `greedyAssignment` (the min-cost flow is its test oracle).
  * - States with a supervision ratio get a cap on the technicians working for them. Caps start
- *   open; the pharmacists' capacity is split by maximum flow (as `assignSupervision` does), and a
- *   state whose requirement cannot be met gets a cap from `allowedTechnicians` for the supervision
- *   it did get (and below its current count), then the allocation is made again. The
+ *   open; the pharmacists' capacity is split by maximum flow (`SupervisionSplitter` in
+ *   supervision-split.ts, as the rules' `assignSupervision` does), and a state whose requirement
+ *   cannot be met gets a cap from `allowedTechnicians` for the supervision it did get (and below
+ *   its current count), then the allocation is made again. The
  *   certification tiers make the true problem non-linear, so this part is a heuristic, but
  *   conservative: the result is re-checked with the rules' `requiredPharmacistEquivalents`, and
  *   after a few rounds technicians are removed (uncertified first) until every state is covered.
@@ -38,17 +38,7 @@ import { greedyAssignment } from './unit-greedy.js';
  *   technicians take the work (class order, then `preferCertified`).
  */
 
-/** One technician's work in the interval. */
-export interface IntervalAllocation {
-  readonly employee: number;
-  readonly pair: number;
-}
-
-export interface IntervalShare {
-  readonly employee: number;
-  readonly state: StateCode;
-  readonly share: number;
-}
+export type { IntervalAllocation, IntervalShare } from './supervision-split.js';
 
 export interface IntervalOutcome {
   /** The interval's contribution to weightedTotal (shortage + lost value + over-staffing, weighted). */
@@ -142,8 +132,8 @@ export class AllocationEvaluator {
   /** Per interval: its demanded states with a supervision ratio, and their rules. */
   private readonly ratioRules: (ReadonlyMap<number, SupervisionRule> | undefined)[] = [];
   private readonly gainLists: (number[][] | undefined)[] = [];
-  /** The supervision split's max flow, reused from one evaluation to the next. */
-  private readonly supervisionFlow = new MaxFlow();
+  /** Splits the pharmacists' supervision over the ratio states (its max flow is reused). */
+  private readonly supervision = new SupervisionSplitter(this);
   /** Per pair: technicians of the round's classes able to work it (zero between rounds). */
   private readonly reachScratch: Int32Array;
   /**
@@ -289,7 +279,7 @@ export class AllocationEvaluator {
    * `ruleFor` by state index, cached per date slot: the evaluator asks for every allocated
    * technician, and the lookup's string key cost more than the rest of the tally.
    */
-  private ruleSetOf(state: number, date: LocalDate): JurisdictionRuleSet | null {
+  ruleSetOf(state: number, date: LocalDate): JurisdictionRuleSet | null {
     const row = this.ruleSetCache[this.dateSlot(date)];
     let found = row[state];
     if (found === undefined) {
@@ -623,7 +613,7 @@ export class AllocationEvaluator {
       caps,
     ).allocations;
     for (let round = 0; ; round += 1) {
-      const check = this.superviseRound(intervalIndex, allocations, pharms, ratioRule);
+      const check = this.supervision.split(date, allocations, pharms, ratioRule);
       if (check.short.length === 0) return done(allocations, check.shares);
       for (const { state, assigned, technicians, certified, eligibleSupervisors } of check.short) {
         binding.add(state);
@@ -637,7 +627,7 @@ export class AllocationEvaluator {
     }
     // Fallback: drop technicians from short states (uncertified first) until all are covered.
     for (;;) {
-      const check = this.superviseRound(intervalIndex, allocations, pharms, ratioRule);
+      const check = this.supervision.split(date, allocations, pharms, ratioRule);
       if (check.short.length === 0) return done(allocations, check.shares);
       const drop = new Set<number>();
       for (const state of new Set(check.short.map((entry) => entry.state))) {
@@ -697,141 +687,9 @@ export class AllocationEvaluator {
         }
       });
     });
-    if (ratioRule.size > 0) this.preferCertified(allocations, classList, used, ratioRule);
+    if (ratioRule.size > 0)
+      preferCertified(allocations, classList, used, ratioRule, this.pairState);
     return { allocations };
-  }
-
-  /**
-   * Same value, less supervision: an uncertified technician working for a ratio state hands the
-   * work to an idle certified one eligible for the same pair, or trades places with a certified
-   * one working for a state without a ratio. More certified and fewer uncertified technicians never
-   * raise the pharmacist-equivalents a ratio requires.
-   */
-  private preferCertified(
-    allocations: IntervalAllocation[],
-    classList: readonly TechnicianClass[],
-    used: readonly number[],
-    ratioRule: ReadonlyMap<number, SupervisionRule>,
-  ): void {
-    const idle: { employee: number; works: Uint8Array }[] = [];
-    const classOf = new Map<number, TechnicianClass>();
-    classList.forEach((cls, c) => {
-      for (const member of cls.members) classOf.set(member, cls);
-      if (!cls.certified) return;
-      for (let k = used[c]; k < cls.members.length; k += 1)
-        idle.push({ employee: cls.members[k], works: cls.works });
-    });
-    const certified = (employee: number) => classOf.get(employee)!.certified;
-    // Partners for a trade of places: certified technicians working for a state without a ratio,
-    // in allocation order. A trade or a hand-over never makes a new one, so the list only shrinks.
-    const partners: { at: number; works: Uint8Array }[] = [];
-    allocations.forEach(({ employee, pair }, at) => {
-      if (certified(employee) && !ratioRule.has(this.pairState[pair]))
-        partners.push({ at, works: classOf.get(employee)!.works });
-    });
-    for (let a = 0; a < allocations.length; a += 1) {
-      const { employee, pair } = allocations[a];
-      if (certified(employee) || !ratioRule.has(this.pairState[pair])) continue;
-      const free = idle.findIndex((candidate) => candidate.works[pair] === 1);
-      if (free >= 0) {
-        allocations[a] = { employee: idle[free].employee, pair };
-        idle.splice(free, 1);
-        continue;
-      }
-      const mine = classOf.get(employee)!.works;
-      const found = partners.findIndex(
-        ({ at, works }) => mine[allocations[at].pair] === 1 && works[pair] === 1,
-      );
-      if (found >= 0) {
-        const partner = partners[found].at;
-        partners.splice(found, 1);
-        const other = allocations[partner];
-        allocations[a] = { employee: other.employee, pair };
-        allocations[partner] = { employee, pair: other.pair };
-      }
-    }
-  }
-
-  /**
-   * Splits the pharmacists over the ratio states by maximum flow (states needing fewest
-   * pharmacist-equivalents per technician first) and reports the states left short.
-   */
-  private superviseRound(
-    intervalIndex: number,
-    allocations: readonly IntervalAllocation[],
-    pharms: readonly number[],
-    ratioRule: ReadonlyMap<number, SupervisionRule>,
-  ): {
-    shares: IntervalShare[];
-    short: {
-      state: number;
-      assigned: number;
-      technicians: number;
-      certified: number;
-      eligibleSupervisors: number;
-    }[];
-  } {
-    const date = this.grid.intervalDates[intervalIndex];
-    const tally = new Map<number, { all: number; counted: number; certified: number }>();
-    for (const { employee, pair } of allocations) {
-      const s = this.pairState[pair];
-      if (!ratioRule.has(s)) continue;
-      const entry = tally.get(s) ?? { all: 0, counted: 0, certified: 0 };
-      entry.all += 1;
-      const ruleSet = this.ruleSetOf(s, date)!;
-      const technician: Employee = this.instance.employees[employee];
-      if (countsTowardRatio(ruleSet, technician)) {
-        entry.counted += 1;
-        if (this.certified(employee, date)) entry.certified += 1;
-      }
-      tally.set(s, entry);
-    }
-    const needs = [...tally.entries()]
-      .map(([state, t]) => ({
-        state,
-        t,
-        need: requiredPharmacistEquivalents(ratioRule.get(state)!, {
-          technicians: t.counted,
-          certified: t.certified,
-        }),
-      }))
-      .filter((n) => n.need > 0)
-      .sort((a, b) => a.need / a.t.counted - b.need / b.t.counted || a.state - b.state);
-    if (needs.length === 0) return { shares: [], short: [] };
-    const stateNode = (i: number) => 1 + pharms.length + i;
-    const sink = 1 + pharms.length + needs.length;
-    const edges: FlowEdge[] = pharms.map((_, p) => ({ from: 0, to: 1 + p, capacity: 1 }));
-    const shareEdges: { edge: number; pharm: number; state: number }[] = [];
-    const supervisors = new Int32Array(needs.length);
-    needs.forEach(({ state }, i) => {
-      pharms.forEach((pharm, p) => {
-        if (!this.canSuperviseIndex(pharm, state, date)) return;
-        supervisors[i] += 1;
-        shareEdges.push({ edge: edges.length, pharm, state });
-        edges.push({ from: 1 + p, to: stateNode(i), capacity: 1 });
-      });
-    });
-    const firstSink = edges.length;
-    needs.forEach(({ need }, i) =>
-      edges.push({ from: stateNode(i), to: sink, capacity: Number.isFinite(need) ? need : 0 }),
-    );
-    const flow = this.supervisionFlow.maxFlow(sink + 1, edges, 0, sink);
-    const shares: IntervalShare[] = [];
-    for (const { edge, pharm, state } of shareEdges) {
-      if (flow[edge] > 1e-12)
-        shares.push({ employee: pharm, state: this.states[state], share: Math.min(1, flow[edge]) });
-    }
-    const short = needs
-      .map(({ state, t, need }, i) => ({
-        state,
-        assigned: flow[firstSink + i],
-        technicians: t.all,
-        certified: t.certified,
-        eligibleSupervisors: supervisors[i],
-        need,
-      }))
-      .filter(({ assigned, need }) => assigned < need - SUPERVISION_TOLERANCE / 10);
-    return { shares, short };
   }
 
   private finish(
