@@ -56,6 +56,13 @@ export interface ParallelOutcome {
 
 /** A running second-thread job. */
 export interface ParallelRun {
+  /** For `SolveResult.method` (default: the provider's name). */
+  readonly name?: string;
+  /**
+   * Answers within seconds, whatever the time limit (the interval LP bound): the search then keeps
+   * no time for waiting on it, and a late answer is stopped like any other.
+   */
+  readonly quick?: boolean;
   /**
    * The outcome; null when the job failed or was terminated with nothing to show. Rejects only
    * with RosterVerificationError (a roster the checker rejects: a bug, failed loudly).
@@ -272,7 +279,7 @@ export async function solveRoster(
     let bestWeeks: Week[] = state.snapshot();
     if (!cancelled() && !earlyStop.signal.aborted) {
       const reserve = searchReserveMs(limitMs, deps, {
-        parallelRunning: parallel !== null,
+        awaitsParallel: parallel !== null && parallel.quick !== true,
         evaluationMs: boundFirst ? evaluationMs : null,
       });
       const maxIterations =
@@ -324,7 +331,7 @@ export async function solveRoster(
       if (outcome) {
         if (outcome.bound !== null) {
           bound = bound === null ? outcome.bound : Math.max(bound, outcome.bound);
-          methodParts.push(deps.parallel!.name);
+          methodParts.push(parallel.name ?? deps.parallel!.name);
         }
         if (outcome.roster && !deterministic) {
           const check = checkRoster(instance, outcome.roster);
@@ -415,19 +422,19 @@ const FINAL_STEPS_PER_EVALUATION = 10;
 
 /**
  * Time kept after the search for the bound, polishing, the final evaluation, verification and
- * explanations. With a quick bound already computed and no second thread to wait for, only the
- * final steps: the fixed share (15 %, at most 3 s + 5 %) had left 4.7 s of a 60 s large solve
+ * explanations. With a quick bound already computed and no slow second-thread job to wait for
+ * (none, or a quick one), only the final steps: the fixed share (15 %, at most 3 s + 5 %) had left 4.7 s of a 60 s large solve
  * and 2.8 s of a 20 s medium one unused.
  */
 export function searchReserveMs(
   limitMs: number,
   deps: SolveDeps,
-  measured: { parallelRunning: boolean; evaluationMs: number | null },
+  measured: { awaitsParallel: boolean; evaluationMs: number | null },
 ): number {
   if (deps.polish) return limitMs * 0.3;
   if (deps.boundTimeShare !== undefined) return limitMs * deps.boundTimeShare;
   const share = Math.min(limitMs * 0.15, 3000 + limitMs * 0.05);
-  if (measured.parallelRunning || measured.evaluationMs === null) return share;
+  if (measured.awaitsParallel || measured.evaluationMs === null) return share;
   return Math.min(share, FINAL_STEPS_BASE_MS + FINAL_STEPS_PER_EVALUATION * measured.evaluationMs);
 }
 

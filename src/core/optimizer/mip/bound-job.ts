@@ -1,6 +1,7 @@
 import type { PlanningInstance } from '../../model/instance.js';
 import type { Roster } from '../../model/roster.js';
 import { lpLowerBound } from './bound.js';
+import { intervalLpBound } from './interval-bound.js';
 import { solveMonolithicMip } from './solve-mip.js';
 
 /**
@@ -14,12 +15,15 @@ import { solveMonolithicMip } from './solve-mip.js';
  *   rules (status OPTIMAL).
  * - 'lp': the LP relaxation (`lpLowerBound`), by HiGHS's interior-point solver (about twice as
  *   fast as the dual simplex on the medium week, measured); no roster.
+ * - 'interval-lp': the interval LP bound (`intervalLpBound`: the week relaxed into independent
+ *   intervals with everyone available on duty, supervision counted): seconds where the weekly LP
+ *   takes minutes; no roster.
  *
  * `shouldStop` is polled inside HiGHS, so the other thread can end the job at any time: a MIP then
  * returns its bound and incumbent so far, an unfinished LP no bound.
  */
 
-export type BoundStrategy = 'mip' | 'lp';
+export type BoundStrategy = 'mip' | 'lp' | 'interval-lp';
 
 export interface BoundJobOptions {
   readonly strategy: BoundStrategy;
@@ -49,6 +53,20 @@ export async function runBoundJob(
   const started = Date.now();
   const seconds = () => (Date.now() - started) / 1000;
   const stop = options.shouldStop ? { shouldStop: options.shouldStop } : {};
+  if (options.strategy === 'interval-lp') {
+    const result = await intervalLpBound(instance, {
+      timeLimitSeconds: options.timeLimitSeconds,
+      ...stop,
+    });
+    return {
+      bound: result.bound,
+      roster: null,
+      objective: null,
+      proven: false,
+      method: 'interval-lp-bound',
+      seconds: seconds(),
+    };
+  }
   if (options.strategy === 'lp') {
     const result = await lpLowerBound(instance, {
       timeLimitSeconds: options.timeLimitSeconds,

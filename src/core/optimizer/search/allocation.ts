@@ -442,7 +442,7 @@ export class AllocationEvaluator {
    * Per demand slot of interval i, the positive marginal benefits of its 1st, 2nd, ... agent
    * (non-increasing: concave service), built once per interval.
    */
-  private gainsOf(intervalIndex: number, slots: readonly DemandSlot[]): readonly number[][] {
+  gainsOf(intervalIndex: number, slots: readonly DemandSlot[]): readonly number[][] {
     let found = this.gainLists[intervalIndex];
     if (!found) {
       found = slots.map((slot) => {

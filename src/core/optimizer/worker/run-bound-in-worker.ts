@@ -79,6 +79,8 @@ export function workerBound(
       };
       worker.postMessage(message);
       return {
+        name: `parallel-${strategy}`,
+        quick: strategy === 'interval-lp',
         result,
         stop: () => {
           Atomics.store(flag, 0, 1);

@@ -116,11 +116,22 @@ describe('solveRoster with a parallel bound', () => {
     expect(lp.start(instance, { timeLimitSeconds: 16.5 })).toBeNull();
   });
 
-  it('default deps: the MIP on a second thread for small weeks, the LP for medium, none for large', () => {
+  it('default deps: the MIP on a second thread for small weeks, the weekly or the interval LP for medium, the interval LP for large', async () => {
     expect(defaultSolveDeps(generateInstance('tiny', 1)).parallel?.name).toBe('parallel-mip');
     expect(defaultSolveDeps(generateInstance('small', 1)).parallel?.name).toBe('parallel-mip');
     const medium = generateInstance('medium', 1);
-    expect(defaultSolveDeps(medium).parallel?.name).toBe('parallel-lp');
+    const mediumJob = defaultSolveDeps(medium).parallel!;
+    expect(mediumJob.name).toBe('parallel-lp|parallel-interval-lp');
+    // A 20 s solve leaves the weekly LP no time to finish: the interval LP runs instead.
+    const short = mediumJob.start(medium, { timeLimitSeconds: 17.7 })!;
+    expect(short.name).toBe('parallel-interval-lp');
+    expect(short.quick).toBe(true);
+    short.terminate();
+    await expect(short.result).resolves.toBeNull();
+    const long = mediumJob.start(medium, { timeLimitSeconds: 80 })!;
+    expect(long.name).toBe('parallel-lp');
+    expect(long.quick).toBe(false);
+    long.terminate();
     const large = {
       ...medium,
       employees: [
@@ -130,7 +141,7 @@ describe('solveRoster with a parallel bound', () => {
         ...medium.employees,
       ].map((e, k) => ({ ...e, id: `${e.id}-${k}` })),
     };
-    expect(defaultSolveDeps(large).parallel).toBeUndefined();
+    expect(defaultSolveDeps(large).parallel?.name).toBe('parallel-interval-lp');
   });
 });
 

@@ -226,7 +226,7 @@ describe('solveRoster', () => {
 });
 
 describe('searchReserveMs', () => {
-  const measured = { parallelRunning: false, evaluationMs: 140 };
+  const measured = { awaitsParallel: false, evaluationMs: 140 };
 
   it('keeps only the final steps when the bound is in and no second thread runs', () => {
     // 300 ms + 10 evaluations of 140 ms, instead of the fixed share (6 s of a 60 s solve).
@@ -237,8 +237,8 @@ describe('searchReserveMs', () => {
 
   it('keeps the fixed share while a bound or a second thread is still to come', () => {
     expect(searchReserveMs(60_000, {}, { ...measured, evaluationMs: null })).toBe(6_000);
-    expect(searchReserveMs(60_000, {}, { ...measured, parallelRunning: true })).toBe(6_000);
-    expect(searchReserveMs(10_000, {}, { ...measured, parallelRunning: true })).toBe(1_500);
+    expect(searchReserveMs(60_000, {}, { ...measured, awaitsParallel: true })).toBe(6_000);
+    expect(searchReserveMs(10_000, {}, { ...measured, awaitsParallel: true })).toBe(1_500);
   });
 
   it('keeps what polishing or an explicit bound share asks for', () => {
