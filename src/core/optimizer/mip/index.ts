@@ -18,6 +18,11 @@ export { LpSolverAdapter } from './lp-solver-adapter.js';
 export { solverFor } from './solvers.js';
 export { toLpText } from './lp-text.js';
 export { lpLowerBound, type LowerBound, type LowerBoundOptions } from './bound.js';
+export {
+  intervalLpBound,
+  type IntervalBound,
+  type IntervalBoundOptions,
+} from './interval-bound.js';
 export { solveMonolithicMip, type MonolithicOptions } from './solve-mip.js';
 export { polishNeighbourhood, type NeighbourhoodSpec, type PolishOptions } from './polish.js';
 export { analyseInfeasibility } from './infeasibility.js';
