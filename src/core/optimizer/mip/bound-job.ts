@@ -53,19 +53,20 @@ export async function runBoundJob(
   const started = Date.now();
   const seconds = () => (Date.now() - started) / 1000;
   const stop = options.shouldStop ? { shouldStop: options.shouldStop } : {};
+  const boundOnly = (bound: number | null, method: string): BoundJobResult => ({
+    bound,
+    roster: null,
+    objective: null,
+    proven: false,
+    method,
+    seconds: seconds(),
+  });
   if (options.strategy === 'interval-lp') {
     const result = await intervalLpBound(instance, {
       timeLimitSeconds: options.timeLimitSeconds,
       ...stop,
     });
-    return {
-      bound: result.bound,
-      roster: null,
-      objective: null,
-      proven: false,
-      method: 'interval-lp-bound',
-      seconds: seconds(),
-    };
+    return boundOnly(result.bound, 'interval-lp-bound');
   }
   if (options.strategy === 'lp') {
     const result = await lpLowerBound(instance, {
@@ -73,14 +74,7 @@ export async function runBoundJob(
       highsOptions: { solver: 'ipm' },
       ...stop,
     });
-    return {
-      bound: result.bound,
-      roster: null,
-      objective: null,
-      proven: false,
-      method: `${result.method}-bound`,
-      seconds: seconds(),
-    };
+    return boundOnly(result.bound, `${result.method}-bound`);
   }
   const result = await solveMonolithicMip(instance, {
     timeLimitSeconds: options.timeLimitSeconds,

@@ -157,14 +157,7 @@ function intervalModel(
         ratioWork.set(state, [...(ratioWork.get(state) ?? []), col]);
       return col;
     });
-    addRow(
-      lp,
-      `members_${c}`,
-      cols,
-      cols.map(() => 1),
-      'L',
-      cls.size,
-    );
+    sumAtMost(lp, `members_${c}`, cols, cls.size);
     c += 1;
   }
   const gains = ev.gainsOf(i, slots);
@@ -203,15 +196,7 @@ function addSupervision(
       own.push(col);
       shares.set(state, [...(shares.get(state) ?? []), col]);
     }
-    if (own.length > 0)
-      addRow(
-        lp,
-        `share_${f}`,
-        own,
-        own.map(() => 1),
-        'L',
-        1,
-      );
+    if (own.length > 0) sumAtMost(lp, `share_${f}`, own, 1);
   }
   for (const [state, work] of ratioWork) {
     const rule = ev.ruleSetOf(state, date)!.supervision as SupervisionRule & { kind: 'RATIO' };
@@ -226,4 +211,16 @@ function addSupervision(
       0,
     );
   }
+}
+
+/** The row Σ cols <= rhs. */
+function sumAtMost(lp: MipModel, name: string, cols: readonly number[], rhs: number): void {
+  addRow(
+    lp,
+    name,
+    cols,
+    cols.map(() => 1),
+    'L',
+    rhs,
+  );
 }
