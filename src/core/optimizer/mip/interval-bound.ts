@@ -3,7 +3,7 @@ import type { Employee } from '../../model/employee.js';
 import type { PlanningInstance } from '../../model/instance.js';
 import type { SupervisionRule } from '../../model/jurisdiction.js';
 import { countsTowardRatio } from '../../rules/supervision.js';
-import { relaxationBound } from '../search/bounds.js';
+import { availableStaff, capacityShortageBound, minimumWages } from '../search/bounds.js';
 import { SearchModel } from '../search/model.js';
 import type { SolverName } from '../types.js';
 import type { MipSolver } from './solver-port.js';
@@ -58,7 +58,7 @@ export async function intervalLpBound(
   const elapsed = () => (Date.now() - started) / 1000;
   const model = new SearchModel(instance);
   const solver = solverFor(options.solver);
-  const { technicians, pharmacists } = onDutyEverywhere(model);
+  const { technicians, pharmacists } = availableStaff(model);
   let total = 0;
   let solvedIntervals = 0;
   for (let i = 0; i < model.grid.count; i += 1) {
@@ -82,31 +82,10 @@ export async function intervalLpBound(
       total += Math.max(value, unsupervised);
     } else total += unsupervised;
   }
-  let wages = 0;
-  model.employees.forEach((employee, e) => {
-    wages += model.wageCost(e, employee.contract.minHoursPerWeek);
-  });
-  const bound = Math.max(total + wages, relaxationBound(instance, model));
+  // Each interval counts at least its unsupervised value, so the sum is at least the relaxation
+  // bound's B1; its B2 (weekly capacity) is a separate argument.
+  const bound = Math.max(total, capacityShortageBound(model)) + minimumWages(model);
   return { bound, solvedIntervals, seconds: elapsed() };
-}
-
-/** Per interval: the technicians and the pharmacists with a candidate or pin covering it. */
-function onDutyEverywhere(model: SearchModel): {
-  technicians: number[][];
-  pharmacists: number[][];
-} {
-  const technicians: number[][] = Array.from({ length: model.grid.count }, () => []);
-  const pharmacists: number[][] = Array.from({ length: model.grid.count }, () => []);
-  model.employees.forEach((_, e) => {
-    const covered = new Uint8Array(model.grid.count);
-    for (const c of model.candidates[e]) covered.fill(1, c.first, c.last);
-    for (const pin of model.pinned[e]) if (pin) covered.fill(1, pin.first, pin.last);
-    const into = model.isTechnician[e] ? technicians : pharmacists;
-    covered.forEach((flag, i) => {
-      if (flag) into[i].push(e);
-    });
-  });
-  return { technicians, pharmacists };
 }
 
 /** The most technicians one pharmacist-equivalent may supervise under any tier (see above). */
@@ -127,12 +106,12 @@ function intervalModel(
   const ev = model.evaluator;
   const slots = ev.demandOf(i);
   const date: LocalDate = model.grid.intervalDates[i];
-  const slotOfPair = new Map(slots.map((slot, j) => [slot.pair, j]));
+  const slotOfPair = ev.slotIndexOf(i);
   // Members of a class are interchangeable: same pairs, and the remote flag, which is all that
   // `countsTowardRatio` reads of a technician.
-  const classes = new Map<string, { size: number; pairs: number[]; sample: Employee }>();
+  const classes = new Map<string, { size: number; pairs: readonly number[]; sample: Employee }>();
   for (const e of techs) {
-    const pairs = Array.from(ev.eligiblePairs(e, date)).filter((pair) => slotOfPair.has(pair));
+    const pairs = ev.demandedPairs(i, e);
     if (pairs.length === 0) continue;
     const sample = model.employees[e];
     const key = `${sample.remote ? 'R' : 'S'}${pairs.join(',')}`;
@@ -160,7 +139,7 @@ function intervalModel(
     sumAtMost(lp, `members_${c}`, cols, cls.size);
     c += 1;
   }
-  const gains = ev.gainsOf(i, slots);
+  const gains = ev.gainsOf(i);
   slots.forEach((_, j) => {
     const units = gains[j].map((gain, k) => addCol(lp, `u_${j}_${k}`, 0, 1, -gain));
     const staff = staffing[j];

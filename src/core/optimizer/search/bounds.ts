@@ -32,23 +32,40 @@ export interface BoundProvider {
 /** The relaxation bound described above (synchronous; `model` may be reused from a solve). */
 export function relaxationBound(instance: PlanningInstance, model?: SearchModel): number {
   const m = model ?? new SearchModel(instance);
-  const ev = m.evaluator;
-  const available: number[][] = Array.from({ length: m.grid.count }, () => []);
-  for (const e of m.technicians) {
-    const covered = new Uint8Array(m.grid.count);
-    for (const c of m.candidates[e]) covered.fill(1, c.first, c.last);
-    for (const pinnedShift of m.pinned[e]) {
-      if (pinnedShift) covered.fill(1, pinnedShift.first, pinnedShift.last);
-    }
-    covered.forEach((flag, i) => {
-      if (flag) available[i].push(e);
-    });
-  }
+  const { technicians } = availableStaff(m);
   let b1 = 0;
+  for (let i = 0; i < m.grid.count; i += 1)
+    b1 += m.evaluator.evaluate(i, technicians[i], [], { ignoreSupervision: true }).value;
+  return Math.max(b1, capacityShortageBound(m)) + minimumWages(m);
+}
+
+/**
+ * Per interval: the technicians and the pharmacists who could be on duty then (some candidate or
+ * pinned shift covers it).
+ */
+export function availableStaff(model: SearchModel): {
+  technicians: number[][];
+  pharmacists: number[][];
+} {
+  const technicians: number[][] = Array.from({ length: model.grid.count }, () => []);
+  const pharmacists: number[][] = Array.from({ length: model.grid.count }, () => []);
+  model.employees.forEach((_, e) => {
+    const covered = new Uint8Array(model.grid.count);
+    for (const c of model.candidates[e]) covered.fill(1, c.first, c.last);
+    for (const pin of model.pinned[e]) if (pin) covered.fill(1, pin.first, pin.last);
+    const into = model.isTechnician[e] ? technicians : pharmacists;
+    covered.forEach((flag, i) => {
+      if (flag) into[i].push(e);
+    });
+  });
+  return { technicians, pharmacists };
+}
+
+/** B2 above: the shortage the technicians' most on-duty hours in a week leave at least. */
+export function capacityShortageBound(m: SearchModel): number {
   let demandedHours = 0;
   for (let i = 0; i < m.grid.count; i += 1) {
-    b1 += ev.evaluate(i, available[i], [], { ignoreSupervision: true }).value;
-    for (const slot of ev.demandOf(i))
+    for (const slot of m.evaluator.demandOf(i))
       demandedHours += Math.max(0, slot.required) * m.intervalHours;
   }
   let onDutyCapacity = 0;
@@ -67,12 +84,16 @@ export function relaxationBound(instance: PlanningInstance, model?: SearchModel)
       m.employees[e].contract.maxHoursPerWeek * lengthPerPaid,
     );
   }
-  const b2 = instance.weights.shortage * Math.max(0, demandedHours - onDutyCapacity);
+  return m.instance.weights.shortage * Math.max(0, demandedHours - onDutyCapacity);
+}
+
+/** The wages of every contract's weekly minimum: no roster pays less. */
+export function minimumWages(m: SearchModel): number {
   let wages = 0;
   m.employees.forEach((employee, e) => {
     wages += m.wageCost(e, employee.contract.minHoursPerWeek);
   });
-  return Math.max(b1, b2) + wages;
+  return wages;
 }
 
 export const relaxationBoundProvider: BoundProvider = {

@@ -77,8 +77,12 @@ export class RosterState {
 
   private evaluateInterval(i: number, people: Iterable<number>): IntervalOutcome {
     const group: OnDutyGroups = { techs: [], pharms: [] };
-    for (const e of people) (this.model.isTechnician[e] ? group.techs : group.pharms).push(e);
+    for (const e of people) this.addByRole(group, e);
     return this.evaluateGroups(i, group);
+  }
+
+  private addByRole(group: OnDutyGroups, e: number): void {
+    (this.model.isTechnician[e] ? group.techs : group.pharms).push(e);
   }
 
   private evaluateGroups(i: number, { techs, pharms }: OnDutyGroups): IntervalOutcome {
@@ -198,12 +202,9 @@ export class RosterState {
     if (!joined && !busyLeft) return null;
     // Technicians and pharmacists apart, as the evaluator takes them (no copy of the set).
     const people: OnDutyGroups = { techs: [], pharms: [] };
-    const isTechnician = this.model.isTechnician;
-    for (const e of onDuty) {
-      if (leaving.length > 0 && leaving.includes(e)) continue;
-      (isTechnician[e] ? people.techs : people.pharms).push(e);
-    }
-    for (const e of arriving) (isTechnician[e] ? people.techs : people.pharms).push(e);
+    for (const e of onDuty)
+      if (leaving.length === 0 || !leaving.includes(e)) this.addByRole(people, e);
+    for (const e of arriving) this.addByRole(people, e);
     return { people, joined };
   }
 
