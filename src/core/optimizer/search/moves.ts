@@ -1,4 +1,5 @@
 import type { Random } from '../../generator/prng.js';
+import { bestWeek } from './best-week.js';
 import type { Candidate, SearchModel, Week } from './model.js';
 import type { DayChange, RosterState } from './state.js';
 
@@ -7,12 +8,14 @@ import type { DayChange, RosterState } from './state.js';
  * week), remove one, change a shift for another candidate of the same employee and day (often a
  * nearby start or another length), move a shift to another day, transfer a shift to another
  * employee of the same role, swap two employees' shifts of a day, a targeted shift where service
- * or supervision is short (the worst intervals most often), and the best of several alternatives
- * for one employee's day. Every move keeps each employee's week legal (candidates only, weekly
- * maximum, rest, consecutive days, the minimum when removing, pinned shifts untouched). The mix
- * follows the objective each kind gained per millisecond of pricing, measured at the medium and
- * the large size (docs/benchmarks.md): targeted 33 %, best of several for an employee-day 34 %,
- * change 16 %, remove 6 %, add 4 %, day move 3 %, transfer and swap 2 % each.
+ * or supervision is short (the worst intervals most often), the best of several alternatives
+ * for one employee's day, and one employee's best week given everyone else's (best-week.ts).
+ * Every move keeps each employee's week legal (candidates only, weekly maximum, rest, consecutive
+ * days, the minimum when removing, pinned shifts untouched). The mix follows the objective each
+ * kind gained per millisecond of pricing, measured at the medium and the large size
+ * (docs/benchmarks.md): targeted 33 %, best of several for an employee-day 24 %, change 16 %,
+ * best week 10 % (about half the search's time: it evaluates every interval the employee could
+ * work), remove 6 %, add 4 %, day move 3 %, transfer and swap 2 % each.
  */
 
 const EPSILON = 1e-9;
@@ -76,6 +79,7 @@ export class MoveMaker {
     if (roll < 0.31) return one(this.transfer());
     if (roll < 0.33) return one(this.swap());
     if (roll < 0.66) return this.targeted();
+    if (roll < 0.76) return this.bestWeekOfOne();
     return this.redoDay();
   }
 
@@ -103,6 +107,12 @@ export class MoveMaker {
       trial[day] = dropped;
     }
     return moves;
+  }
+
+  /** One employee's best week given everyone else's (best-week.ts). */
+  private bestWeekOfOne(): DayChange[][] {
+    const changes = bestWeek(this.state, this.randomEmployee());
+    return changes ? [changes] : [];
   }
 
   /** Several alternatives for one employee's day: other shifts, or none. */

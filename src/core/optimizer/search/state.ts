@@ -223,6 +223,27 @@ export class RosterState {
     return model.evaluator.worksDemand(i, e);
   }
 
+  /**
+   * How much lower interval i's value is with employee e on duty than without, everyone else as
+   * now: exact for the evaluator, and 0 without evaluating where e is idle or could not help.
+   * The interval terms are separable, so a week's worth to e is the sum over its intervals.
+   */
+  presenceGain(e: number, i: number): number {
+    const onDuty = this.onDuty[i];
+    const current = this.outcomes[i];
+    if (onDuty.has(e)) {
+      if (this.isIdle(current, e)) return 0;
+      const without: OnDutyGroups = { techs: [], pharms: [] };
+      for (const other of onDuty) if (other !== e) this.addByRole(without, other);
+      return this.evaluateGroups(i, without).value - current.value;
+    }
+    if (!this.canContribute(i, e)) return 0;
+    const joined: OnDutyGroups = { techs: [], pharms: [] };
+    for (const other of onDuty) this.addByRole(joined, other);
+    this.addByRole(joined, e);
+    return current.value - this.evaluateGroups(i, joined).value;
+  }
+
   apply(move: PricedMove): void {
     const model = this.model;
     const touched = new Set<number>();
