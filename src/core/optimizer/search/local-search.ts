@@ -1,10 +1,12 @@
 import { Random } from '../../generator/prng.js';
+import { bestWeek } from './best-week.js';
 import { MoveMaker } from './moves.js';
 import type { Week } from './model.js';
 import type { PricedMove, RosterState } from './state.js';
 
 /**
- * Local search over shifts (simulated annealing) with the moves of `MoveMaker` (moves.ts), each
+ * Local search over shifts: first each pharmacist's best week in turn, then simulated annealing
+ * with the moves of `MoveMaker` (moves.ts), each
  * of which keeps every employee's week legal; a move's price comes from the interval evaluator on
  * the affected intervals plus the employee terms and fairness (`RosterState.price`), and pricing
  * stops early once the move cannot be accepted.
@@ -48,8 +50,11 @@ export async function localSearch(
 ): Promise<LocalSearchResult> {
   const rng = new Random(options.seed);
   const maker = new MoveMaker(state.model, state, rng);
-  maker.refreshShortIntervals();
   const yieldEvery = options.yieldEveryMs ?? 50;
+  const constructed = state.objective;
+  await bestWeeksOfPharmacists(state, options, yieldEvery);
+  if (state.objective < constructed - 1e-7) options.onImprove?.(state.objective, 0);
+  maker.refreshShortIntervals();
   const started = performance.now();
   const byIterations = Number.isFinite(options.maxIterations);
   const span = Math.max(1, options.deadline - started);
@@ -113,4 +118,29 @@ export async function localSearch(
     }
   }
   return { best, bestObjective, iterations, accepted, stoppedBy };
+}
+
+/**
+ * Before the annealing, each pharmacist in turn takes their best week (best-week.ts) where it
+ * lowers the objective. The construction placed pharmacists by a proxy of the supervision the
+ * technicians would need; this places them by its exact worth, which the annealing's
+ * one-employee-at-a-time best weeks would reach only after many iterations at the large size
+ * (docs/benchmarks.md). Deterministic; stops at the deadline or the abort signal.
+ */
+async function bestWeeksOfPharmacists(
+  state: RosterState,
+  options: LocalSearchOptions,
+  yieldEvery: number,
+): Promise<void> {
+  let lastYield = performance.now();
+  for (const e of state.model.pharmacists) {
+    if (options.signal?.aborted || performance.now() >= options.deadline) return;
+    if (performance.now() - lastYield >= yieldEvery) {
+      await new Promise<void>((resolve) => setImmediate(resolve));
+      lastYield = performance.now();
+    }
+    const changes = bestWeek(state, e);
+    const move = changes && state.price(changes);
+    if (move && move.delta < -EPSILON) state.apply(move);
+  }
 }

@@ -4,6 +4,7 @@ import { fixtureEmployee, fixtureInstance } from '../../../../../src/core/genera
 import { generateInstance } from '../../../../../src/core/generator/generate-instance.js';
 import type { DemandEntry } from '../../../../../src/core/model/instance.js';
 import { bestWeek } from '../../../../../src/core/optimizer/search/best-week.js';
+import { localSearch } from '../../../../../src/core/optimizer/search/local-search.js';
 import { construct } from '../../../../../src/core/optimizer/search/construct.js';
 import { SearchModel, type Week } from '../../../../../src/core/optimizer/search/model.js';
 import { RosterState } from '../../../../../src/core/optimizer/search/state.js';
@@ -105,5 +106,49 @@ describe('bestWeek', () => {
       const fresh = new RosterState(model, state.weeks);
       expect(fresh.objective).toBeCloseTo(state.objective, 6);
     }
+  });
+});
+
+describe('localSearch: pharmacists take their best weeks before the annealing', () => {
+  it('moves the only pharmacist to the day whose technician needs supervision, in 0 iterations', async () => {
+    // One technician works North Carolina e-prescriptions (licence required, supervision ratio)
+    // on Wednesday 09:00-17:00; the only pharmacist may work one 8-hour shift and has Monday's.
+    const eightHours = (c: { start: number; end: number }) => c.end - c.start === 8 * HOUR_MS;
+    const paid = new SearchModel(fixtureInstance()).candidates[1].find(eightHours)!.paid;
+    const pharmacist = fixtureEmployee('pharm-1', 'PHARMACIST');
+    const base = fixtureInstance({
+      employees: [
+        fixtureEmployee('tech-1', 'TECHNICIAN'),
+        { ...pharmacist, contract: { ...pharmacist.contract, maxHoursPerWeek: paid } },
+      ],
+    });
+    const first = intervalAt(base, '2026-04-15', '09:00');
+    const demand: DemandEntry[] = Array.from({ length: 16 }, (_, k) => ({
+      intervalIndex: first + k,
+      queueId: 'q-erx',
+      state: 'NC',
+      required: 1,
+    }));
+    const model = new SearchModel({ ...base, demand });
+    const nineToFive = (e: number, day: number) => {
+      const nine = intervalAt(base, model.grid.weekDates[day], '09:00');
+      return model.byDay[e][day].find((c) => eightHours(c) && c.first === nine)!;
+    };
+    const empty: Week = [null, null, null, null, null, null, null];
+    const tech: Week = [...empty];
+    tech[2] = nineToFive(0, 2);
+    const pharm: Week = [...empty];
+    pharm[0] = nineToFive(1, 0);
+    const state = new RosterState(model, [tech, pharm]);
+    expect(state.outcomes[first].noSupervisor).toEqual(['NC']);
+    const start = state.objective;
+
+    const result = await localSearch(state, { seed: 1, deadline: Infinity, maxIterations: 0 });
+
+    expect(result.iterations).toBe(0);
+    expect(result.best[1][0]).toBeNull();
+    expect(result.best[1][2]).toBe(nineToFive(1, 2));
+    // 16 half-hours of one unsupervised technician at 100 per hour.
+    expect(result.bestObjective).toBeCloseTo(start - 800, 6);
   });
 });
