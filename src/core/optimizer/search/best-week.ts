@@ -136,7 +136,7 @@ function extend(
   minRest: number,
   contract: { readonly maxConsecutiveDays: number; readonly maxHoursPerWeek: number },
 ): Step | null {
-  if (!shift) return { ...step, worth: step.worth, shift: null, previous: step, run: 0 };
+  if (!shift) return { ...step, shift: null, previous: step, run: 0 };
   if (step.lastEnd !== null && shift.start - step.lastEnd < minRest) return null;
   const run = step.run + 1;
   const hours = step.hours + shift.paid;

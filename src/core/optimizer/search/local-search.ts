@@ -6,10 +6,9 @@ import type { PricedMove, RosterState } from './state.js';
 
 /**
  * Local search over shifts: first each pharmacist's best week in turn, then simulated annealing
- * with the moves of `MoveMaker` (moves.ts), each
- * of which keeps every employee's week legal; a move's price comes from the interval evaluator on
- * the affected intervals plus the employee terms and fairness (`RosterState.price`), and pricing
- * stops early once the move cannot be accepted.
+ * with the moves of `MoveMaker` (moves.ts), each of which keeps every employee's week legal; a
+ * move's price comes from the interval evaluator on the affected intervals plus the employee terms
+ * and fairness (`RosterState.price`), and pricing stops early once the move cannot be accepted.
  *
  * Determinism: all choices come from a seeded `Random`. The search stops at the FIRST of
  * `maxIterations`, the deadline and the abort signal; only the iteration count is deterministic.
