@@ -1,5 +1,4 @@
-import { HOUR_MS } from '../../time/dates.js';
-import type { Candidate, SearchModel, Week } from './model.js';
+import type { Candidate, SearchModel, Week, WorkingTally } from './model.js';
 import type { DayChange, RosterState } from './state.js';
 
 /** Candidates per day the best-week search chooses among (by worth), besides the current and none. */
@@ -12,8 +11,9 @@ const OPTIONS_PER_DAY = 6;
  * Given the others, the interval terms are separable: the worth of being on duty in interval t is
  * g(t) = `RosterState.presenceGain`, and a shift c is worth W(c) = Σ_{t∈c} g(t) − cost(c), with
  * cost(c) its wages at the straight rate, preference points and changes. A dynamic programme over
- * the days, with state (end of the last shift, consecutive days worked, paid hours), finds the
- * week of most total worth that keeps rest, consecutive days and the weekly maximum and minimum
+ * the days, with state (end of the last shift, consecutive days worked, paid hours: the
+ * `WorkingTally` that `weekAllowed` keeps, stepped by the same `tallyAfterDay`), finds the week
+ * of most total worth that keeps rest, consecutive days and the weekly maximum and minimum
  * (pinned days fixed), among each day's OPTIONS_PER_DAY best candidates, its current shift and
  * none. Overtime and fairness are not in W: the move is priced exactly afterwards like any other.
  *
@@ -43,7 +43,7 @@ export function bestWeek(state: RosterState, e: number): DayChange[] | null {
   const current = state.weeks[e];
   const options = [0, 1, 2, 3, 4, 5, 6].map((day) => dayOptions(model, e, day, current, worth));
   const week = bestLegalWeek(model, e, options);
-  if (!week || !model.weekAllowed(e, week) || !model.meetsMinimum(e, week)) return null;
+  if (!week) return null;
   const changes: DayChange[] = [];
   week.forEach((c, day) => {
     if (c !== current[day]) changes.push({ employee: e, day, next: c });
@@ -84,41 +84,30 @@ interface Step {
   readonly worth: number;
   readonly shift: Candidate | null;
   readonly previous: Step | null;
-  readonly lastEnd: number | null;
-  readonly run: number;
-  readonly hours: number;
+  readonly tally: WorkingTally;
 }
 
 /** The legal week (rest, consecutive days, weekly maximum and minimum) of most total worth. */
 function bestLegalWeek(model: SearchModel, e: number, options: Option[][]): Week | null {
-  const { contract, history } = model.employees[e];
-  const minRest = contract.minRestHours * HOUR_MS;
-  let steps = new Map<string, Step>();
-  const start: Step = {
-    worth: 0,
-    shift: null,
-    previous: null,
-    lastEnd: history?.lastShiftEnd ?? null,
-    run: history?.consecutiveDaysWorked ?? 0,
-    hours: 0,
-  };
-  steps.set('', start);
+  const start: Step = { worth: 0, shift: null, previous: null, tally: model.tallyBeforeWeek(e) };
+  let steps = new Map<string, Step>([['', start]]);
   for (const dayOptions of options) {
     const next = new Map<string, Step>();
     for (const step of steps.values()) {
       for (const { shift, worth } of dayOptions) {
-        const following = extend(step, shift, worth, minRest, contract);
-        if (!following) continue;
-        const key = `${following.lastEnd}|${following.run}|${following.hours}`;
+        const tally = model.tallyAfterDay(e, step.tally, shift);
+        if (!tally) continue;
+        const key = `${tally.lastEnd}|${tally.run}|${tally.hours}`;
         const known = next.get(key);
-        if (!known || following.worth > known.worth) next.set(key, following);
+        if (!known || step.worth + worth > known.worth)
+          next.set(key, { worth: step.worth + worth, shift, previous: step, tally });
       }
     }
     steps = next;
   }
   let best: Step | null = null;
   for (const step of steps.values()) {
-    if (step.hours < contract.minHoursPerWeek - 1e-9) continue;
+    if (!model.meetsMinimumHours(e, step.tally.hours)) continue;
     if (!best || step.worth > best.worth) best = step;
   }
   if (!best) return null;
@@ -127,20 +116,4 @@ function bestLegalWeek(model: SearchModel, e: number, options: Option[][]): Week
     week.unshift(step.shift);
   }
   return week;
-}
-
-function extend(
-  step: Step,
-  shift: Candidate | null,
-  worth: number,
-  minRest: number,
-  contract: { readonly maxConsecutiveDays: number; readonly maxHoursPerWeek: number },
-): Step | null {
-  if (!shift) return { ...step, shift: null, previous: step, run: 0 };
-  if (step.lastEnd !== null && shift.start - step.lastEnd < minRest) return null;
-  const run = step.run + 1;
-  const hours = step.hours + shift.paid;
-  if (run > contract.maxConsecutiveDays || hours > contract.maxHoursPerWeek + 1e-9) return null;
-  const lastEnd = step.lastEnd === null ? shift.end : Math.max(step.lastEnd, shift.end);
-  return { worth: step.worth + worth, shift, previous: step, lastEnd, run, hours };
 }

@@ -37,6 +37,16 @@ export interface Candidate {
 /** One employee's week: the shift per day (null: free). */
 export type Week = (Candidate | null)[];
 
+/** What the working-time rules need to know of a week so far (`SearchModel.tallyAfterDay`). */
+export interface WorkingTally {
+  /** The latest end of a shift so far (history included), or null. */
+  readonly lastEnd: number | null;
+  /** Consecutive days worked up to the last day. */
+  readonly run: number;
+  /** Paid hours so far this week. */
+  readonly hours: number;
+}
+
 export class SearchModel {
   readonly grid: TimeGrid;
   readonly employees: readonly Employee[];
@@ -192,28 +202,48 @@ export class SearchModel {
    * maximum hold by construction (candidates are filtered by it; pins are checked separately).
    */
   weekAllowed(employee: number, week: Week): boolean {
-    const { contract, history } = this.employees[employee];
-    let hours = 0;
-    let previousEnd = history?.lastShiftEnd ?? null;
-    const minRest = contract.minRestHours * HOUR_MS;
-    let run = history?.consecutiveDaysWorked ?? 0;
-    for (let day = 0; day < 7; day += 1) {
-      const c = week[day];
-      if (!c) {
-        run = 0;
-        continue;
-      }
-      hours += c.paid;
-      if (previousEnd !== null && c.start - previousEnd < minRest) return false;
-      previousEnd = previousEnd === null ? c.end : Math.max(previousEnd, c.end);
-      run += 1;
-      if (run > contract.maxConsecutiveDays) return false;
-    }
-    return hours <= contract.maxHoursPerWeek + 1e-9;
+    let tally: WorkingTally | null = this.tallyBeforeWeek(employee);
+    for (let day = 0; day < 7 && tally; day += 1)
+      tally = this.tallyAfterDay(employee, tally, week[day]);
+    return tally !== null;
+  }
+
+  /** The working-time tally before the week's first day (from the employee's history). */
+  tallyBeforeWeek(employee: number): WorkingTally {
+    const history = this.employees[employee].history;
+    return {
+      lastEnd: history?.lastShiftEnd ?? null,
+      run: history?.consecutiveDaysWorked ?? 0,
+      hours: 0,
+    };
+  }
+
+  /**
+   * The tally after one more day of the week (`shift` null: a free day), or null when that day
+   * breaks rest, consecutive days or the weekly maximum: `weekAllowed`, one day at a time.
+   */
+  tallyAfterDay(
+    employee: number,
+    tally: WorkingTally,
+    shift: Candidate | null,
+  ): WorkingTally | null {
+    if (!shift) return { lastEnd: tally.lastEnd, run: 0, hours: tally.hours };
+    const { contract } = this.employees[employee];
+    if (tally.lastEnd !== null && shift.start - tally.lastEnd < contract.minRestHours * HOUR_MS)
+      return null;
+    const run = tally.run + 1;
+    const hours = tally.hours + shift.paid;
+    if (run > contract.maxConsecutiveDays || hours > contract.maxHoursPerWeek + 1e-9) return null;
+    const lastEnd = tally.lastEnd === null ? shift.end : Math.max(tally.lastEnd, shift.end);
+    return { lastEnd, run, hours };
   }
 
   meetsMinimum(employee: number, week: Week): boolean {
-    return this.hoursOf(week) >= this.employees[employee].contract.minHoursPerWeek - 1e-9;
+    return this.meetsMinimumHours(employee, this.hoursOf(week));
+  }
+
+  meetsMinimumHours(employee: number, hours: number): boolean {
+    return hours >= this.employees[employee].contract.minHoursPerWeek - 1e-9;
   }
 
   /** Wages (weighted) for `hours` paid hours of an employee. */

@@ -200,12 +200,23 @@ export class RosterState {
       }
     }
     if (!joined && !busyLeft) return null;
-    // Technicians and pharmacists apart, as the evaluator takes them (no copy of the set).
+    return { people: this.groupsAfter(i, leaving, arriving), joined };
+  }
+
+  /**
+   * Interval i's on-duty employees by role, as the evaluator takes them, with `leaving` taken out
+   * and `arriving` added (no copy of the set).
+   */
+  private groupsAfter(
+    i: number,
+    leaving: readonly number[],
+    arriving: readonly number[],
+  ): OnDutyGroups {
     const people: OnDutyGroups = { techs: [], pharms: [] };
-    for (const e of onDuty)
+    for (const e of this.onDuty[i])
       if (leaving.length === 0 || !leaving.includes(e)) this.addByRole(people, e);
     for (const e of arriving) this.addByRole(people, e);
-    return { people, joined };
+    return people;
   }
 
   /**
@@ -229,19 +240,13 @@ export class RosterState {
    * The interval terms are separable, so a week's worth to e is the sum over its intervals.
    */
   presenceGain(e: number, i: number): number {
-    const onDuty = this.onDuty[i];
     const current = this.outcomes[i];
-    if (onDuty.has(e)) {
+    if (this.onDuty[i].has(e)) {
       if (this.isIdle(current, e)) return 0;
-      const without: OnDutyGroups = { techs: [], pharms: [] };
-      for (const other of onDuty) if (other !== e) this.addByRole(without, other);
-      return this.evaluateGroups(i, without).value - current.value;
+      return this.evaluateGroups(i, this.groupsAfter(i, [e], [])).value - current.value;
     }
     if (!this.canContribute(i, e)) return 0;
-    const joined: OnDutyGroups = { techs: [], pharms: [] };
-    for (const other of onDuty) this.addByRole(joined, other);
-    this.addByRole(joined, e);
-    return current.value - this.evaluateGroups(i, joined).value;
+    return current.value - this.evaluateGroups(i, this.groupsAfter(i, [], [e])).value;
   }
 
   apply(move: PricedMove): void {
