@@ -1,3 +1,4 @@
+import { HOUR_MS, MINUTE_MS } from '../../time/dates.js';
 import type { Candidate, SearchModel, Week, WorkingTally } from './model.js';
 import type { DayChange, RosterState } from './state.js';
 
@@ -53,7 +54,8 @@ export function bestWeek(state: RosterState, e: number): DayChange[] | null {
 
 const EMPTY_WEEK: Week = [null, null, null, null, null, null, null];
 
-interface Option {
+/** A day's choice in the dynamic programme: a shift (null: none) and its worth. */
+export interface Option {
   readonly shift: Candidate | null;
   readonly worth: number;
 }
@@ -87,24 +89,33 @@ interface Step {
   readonly tally: WorkingTally;
 }
 
-/** The legal week (rest, consecutive days, weekly maximum and minimum) of most total worth. */
-function bestLegalWeek(model: SearchModel, e: number, options: Option[][]): Week | null {
+/**
+ * The legal week (rest, consecutive days, weekly maximum and minimum) of most total worth, one
+ * option per day (exported for its test against enumeration).
+ */
+export function bestLegalWeek(
+  model: SearchModel,
+  e: number,
+  options: readonly (readonly Option[])[],
+): Week | null {
   const start: Step = { worth: 0, shift: null, previous: null, tally: model.tallyBeforeWeek(e) };
-  let steps = new Map<string, Step>([['', start]]);
-  for (const dayOptions of options) {
-    const next = new Map<string, Step>();
+  const restMs = model.employees[e].contract.minRestHours * HOUR_MS;
+  const earliest = earliestLaterStarts(options);
+  let steps = new Map<number, Step>([[0, start]]);
+  options.forEach((dayOptions, day) => {
+    const next = new Map<number, Step>();
     for (const step of steps.values()) {
       for (const { shift, worth } of dayOptions) {
         const tally = model.tallyAfterDay(e, step.tally, shift);
         if (!tally) continue;
-        const key = `${tally.lastEnd}|${tally.run}|${tally.hours}`;
+        const key = tallyKey(tally, restMs, earliest[day]);
         const known = next.get(key);
         if (!known || step.worth + worth > known.worth)
           next.set(key, { worth: step.worth + worth, shift, previous: step, tally });
       }
     }
     steps = next;
-  }
+  });
   let best: Step | null = null;
   for (const step of steps.values()) {
     if (!model.meetsMinimumHours(e, step.tally.hours)) continue;
@@ -116,4 +127,27 @@ function bestLegalWeek(model: SearchModel, e: number, options: Option[][]): Week
     week.unshift(step.shift);
   }
   return week;
+}
+
+/** Per day: the earliest start among the later days' options (Infinity when there is none). */
+function earliestLaterStarts(options: readonly (readonly Option[])[]): number[] {
+  const earliest = new Array<number>(options.length).fill(Infinity);
+  for (let day = options.length - 2; day >= 0; day -= 1) {
+    earliest[day] = earliest[day + 1];
+    for (const { shift } of options[day + 1])
+      if (shift && shift.start < earliest[day]) earliest[day] = shift.start;
+  }
+  return earliest;
+}
+
+/**
+ * The dynamic programme's state as a number. The last shift's end is part of it only while it
+ * could still cut a later option's rest: once it cannot, tallies that differ only there have the
+ * same futures and merge (most do: a day shift's end rarely reaches the next day's starts). Paid
+ * hours are whole minutes and runs short, so the fields pack exactly below 2^53.
+ */
+function tallyKey(tally: WorkingTally, restMs: number, earliestLater: number): number {
+  const binds = tally.lastEnd !== null && tally.lastEnd + restMs > earliestLater;
+  const end = binds ? Math.round(tally.lastEnd / MINUTE_MS) + 1 : 0;
+  return (end * 256 + tally.run) * 16_384 + Math.round(tally.hours * 60);
 }

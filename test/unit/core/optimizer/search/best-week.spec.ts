@@ -3,10 +3,18 @@ import fc from 'fast-check';
 import { fixtureEmployee, fixtureInstance } from '../../../../../src/core/generator/fixture.js';
 import { generateInstance } from '../../../../../src/core/generator/generate-instance.js';
 import type { DemandEntry } from '../../../../../src/core/model/instance.js';
-import { bestWeek } from '../../../../../src/core/optimizer/search/best-week.js';
+import {
+  type Option,
+  bestLegalWeek,
+  bestWeek,
+} from '../../../../../src/core/optimizer/search/best-week.js';
 import { localSearch } from '../../../../../src/core/optimizer/search/local-search.js';
 import { construct } from '../../../../../src/core/optimizer/search/construct.js';
-import { SearchModel, type Week } from '../../../../../src/core/optimizer/search/model.js';
+import {
+  type Candidate,
+  SearchModel,
+  type Week,
+} from '../../../../../src/core/optimizer/search/model.js';
 import { RosterState } from '../../../../../src/core/optimizer/search/state.js';
 import { HOUR_MS } from '../../../../../src/core/time/dates.js';
 import { intervalAt } from './helpers.js';
@@ -106,6 +114,70 @@ describe('bestWeek', () => {
       const fresh = new RosterState(model, state.weeks);
       expect(fresh.objective).toBeCloseTo(state.objective, 6);
     }
+  });
+});
+
+describe('bestLegalWeek', () => {
+  /** The legal week of most worth by trying every combination of the options. */
+  function enumerated(model: SearchModel, e: number, options: readonly Option[][]): number {
+    let best = -Infinity;
+    const visit = (day: number, week: Week, worth: number): void => {
+      if (day === options.length) {
+        if (model.weekAllowed(e, week) && model.meetsMinimum(e, week)) best = Math.max(best, worth);
+        return;
+      }
+      for (const option of options[day]) {
+        week[day] = option.shift;
+        visit(day + 1, week, worth + option.worth);
+      }
+    };
+    visit(0, [], 0);
+    return best;
+  }
+
+  it('finds the best legal week of the options, rest across days included (random options)', () => {
+    // Late and early shifts on random days make the rest bind between some of them: the
+    // programme merges partial weeks only where their last end can no longer cut a later start.
+    const model = new SearchModel(
+      fixtureInstance({ employees: [fixtureEmployee('tech-1', 'TECHNICIAN')] }),
+    );
+    const e = 0;
+    const earliest = model.byDay[e].map((day) => [...day].sort((a, b) => a.start - b.start));
+    const latest = model.byDay[e].map((day) => [...day].sort((a, b) => b.end - a.end));
+    fc.assert(
+      fc.property(
+        fc.array(
+          fc.tuple(
+            fc.array(fc.nat(4), { minLength: 2, maxLength: 2 }),
+            fc.array(fc.integer({ min: -50, max: 400 }), { minLength: 2, maxLength: 2 }),
+          ),
+          { minLength: 7, maxLength: 7 },
+        ),
+        (days) => {
+          const options: Option[][] = days.map(([[early, late], worths], d) => {
+            const shifts: Candidate[] = [earliest[d][early], latest[d][late]];
+            return [
+              ...shifts.map((shift, n) => ({ shift, worth: worths[n] })),
+              { shift: null, worth: 0 },
+            ];
+          });
+          const week = bestLegalWeek(model, e, options);
+          const best = enumerated(model, e, options);
+          if (best === -Infinity) {
+            expect(week).toBeNull();
+            return;
+          }
+          expect(week).not.toBeNull();
+          expect(model.weekAllowed(e, week!)).toBe(true);
+          const worth = week!.reduce(
+            (sum, shift, d) => sum + options[d].find((o) => o.shift === shift)!.worth,
+            0,
+          );
+          expect(worth).toBe(best);
+        },
+      ),
+      { numRuns: 60 },
+    );
   });
 });
 
