@@ -129,8 +129,6 @@ export class AllocationEvaluator {
   private readonly gainLists: (number[][] | undefined)[] = [];
   /** Splits the pharmacists' supervision over the ratio states (its max flow is reused). */
   private readonly supervision = new SupervisionSplitter(this);
-  /** Per pair: technicians of the round's classes able to work it (zero between rounds). */
-  private readonly reachScratch: Int32Array;
   /**
    * The outcome cache is emptied when it holds this many outcomes or this many allocation and
    * share records. Its hits are mostly recent (a move's alternatives, a restart): at the large
@@ -166,7 +164,6 @@ export class AllocationEvaluator {
     }
     this.pairQueue = pairQueue;
     this.pairState = pairState;
-    this.reachScratch = new Int32Array(pairState.length);
     this.demand = Array.from({ length: this.grid.count }, () => []);
     this.baseline = new Float64Array(this.grid.count);
     const w = instance.weights;
@@ -664,18 +661,11 @@ export class AllocationEvaluator {
     ratioRule: ReadonlyMap<number, SupervisionRule>,
     caps: ReadonlyMap<number, number>,
   ): IntervalAllocation[] {
-    const reach = this.reachScratch;
-    for (const cls of classList) for (const pair of cls.pairs) reach[pair] += cls.members.length;
-    const gains = this.gainsOf(intervalIndex).map((list, j) => {
-      const reachable = reach[slots[j].pair];
-      return reachable < list.length ? list.slice(0, reachable) : list;
-    });
-    for (const cls of classList) for (const pair of cls.pairs) reach[pair] = 0;
     const slotsOfClass = classList.map((cls) => cls.slots);
     const assigned = greedyAssignment(
       classList.map((cls) => cls.members.length),
       slotsOfClass,
-      gains,
+      this.gainsOf(intervalIndex),
       caps.size === 0
         ? undefined
         : {
@@ -688,13 +678,14 @@ export class AllocationEvaluator {
     const allocations: IntervalAllocation[] = [];
     const used = new Array<number>(classList.length).fill(0);
     classList.forEach((cls, c) => {
-      cls.pairs.forEach((pair, k) => {
-        const amount = assigned[c * slots.length + slotsOfClass[c][k]];
+      const row = c * slots.length;
+      for (let k = 0; k < cls.pairs.length && used[c] < cls.members.length; k += 1) {
+        const amount = assigned[row + cls.slots[k]];
         for (let n = 0; n < amount; n += 1) {
-          allocations.push({ employee: cls.members[used[c]], pair });
+          allocations.push({ employee: cls.members[used[c]], pair: cls.pairs[k] });
           used[c] += 1;
         }
-      });
+      }
     });
     if (ratioRule.size > 0)
       preferCertified(allocations, classList, used, ratioRule, this.pairState);

@@ -16,6 +16,10 @@
  * be missed; the evaluator's cap loop around it is a heuristic anyway.
  *
  * Measured at the large size: a flow round took 1.2–1.3 ms by the primal-dual flow.
+ *
+ * The result (agents per class and slot, `assigned[class * slots + slot]`) is a view of a buffer
+ * the next call reuses, so read it before calling again: allocating a fresh classes x slots array
+ * per call took about 3 % of the large search's time.
  */
 export function greedyAssignment(
   supply: readonly number[],
@@ -25,10 +29,10 @@ export function greedyAssignment(
 ): Int32Array {
   const classes = supply.length;
   const slots = gains.length;
-  const assigned = new Int32Array(classes * slots);
   const free = Int32Array.from(supply);
   let freeTotal = free.reduce((sum, n) => sum + n, 0);
   const space = WORKSPACE.prepare(classes, slots);
+  const assigned = space.assigned.subarray(0, classes * slots);
   // Classes able to work each slot, the caller's last class first (it lists certified ones last).
   const workers = space.workers;
   for (let c = classes - 1; c >= 0; c -= 1) for (const j of eligible[c]) workers[j].push(c);
@@ -76,8 +80,8 @@ class Workspace {
   classFrom = new Int32Array(0);
   slotFrom = new Int32Array(0);
   queue = new Int32Array(0);
-  /** Per (class, slot): the slot's position in the class's eligible list (eligible pairs only). */
-  position = new Int32Array(0);
+  /** The result: agents per (class, slot), row-major by class (the caller reads it at once). */
+  assigned = new Int32Array(0);
   /** Marks of the current search in slotSeen / classSeen; increasing across calls. */
   stamp = 0;
 
@@ -97,8 +101,9 @@ class Workspace {
       this.classSeen = new Int32Array(size);
       this.classFrom = new Int32Array(size);
     }
-    if (this.position.length < classes * slots)
-      this.position = new Int32Array(Math.max(classes * slots, 2 * this.position.length));
+    if (this.assigned.length < classes * slots)
+      this.assigned = new Int32Array(Math.max(classes * slots, 2 * this.assigned.length));
+    else this.assigned.fill(0, 0, classes * slots);
     if (this.stamp > 1 << 30) {
       this.slotSeen.fill(0);
       this.classSeen.fill(0);
@@ -182,10 +187,7 @@ class AugmentingSearch {
     private readonly eligible: readonly (readonly number[])[],
     private readonly assigned: Int32Array,
     private readonly free: Int32Array,
-  ) {
-    const position = space.position;
-    eligible.forEach((list, c) => list.forEach((slot, k) => (position[c * slots + slot] = k)));
-  }
+  ) {}
 
   /**
    * Adds one agent to `target` (shifting others along the path found); false when none can, and
@@ -267,7 +269,7 @@ class AugmentingSearch {
     this.assigned[at] += 1;
     if (this.assigned[at] > 1) return;
     const list = this.space.held[c];
-    const k = this.space.position[at];
+    const k = this.eligible[c].indexOf(slot);
     let i = list.length;
     list.push(k);
     while (i > 0 && list[i - 1] > k) {
@@ -283,6 +285,6 @@ class AugmentingSearch {
     this.assigned[at] -= 1;
     if (this.assigned[at] > 0) return;
     const list = this.space.held[c];
-    list.splice(list.indexOf(this.space.position[at]), 1);
+    list.splice(list.indexOf(this.eligible[c].indexOf(slot)), 1);
   }
 }
