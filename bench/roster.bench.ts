@@ -8,10 +8,12 @@
  * Run: `npm run bench -- --sizes small,medium,large --seconds 20 --runs 1 --seed 1`
  * (build, then `node dist/bench/roster.bench.js`). Without --seconds: small 10 s, medium 20 s,
  * large 60 s. `--week 2026-03-02` runs a daylight-saving week. `--parallel off` drops the second
- * thread (the HiGHS MIP/LP job that `defaultSolveDeps` runs next to the heuristic), to measure the
- * heuristic alone. Each small heuristic run is then compared with the monolithic HiGHS MIP on the
- * same instance (`--optimum-seconds`, default 60; 0 skips it): one more line with how far the
- * heuristic is from the MIP's roster and, through its bound, at most from the optimum.
+ * thread (the HiGHS MIP/LP job and the best-week helper that `defaultSolveDeps` run next to the
+ * heuristic), to measure the heuristic alone; `--helper off` drops only the best-week helper, to
+ * compare the search with and without it. Each small heuristic run is then compared with the
+ * monolithic HiGHS MIP on the same instance (`--optimum-seconds`, default 60; 0 skips it): one
+ * more line with how far the heuristic is from the MIP's roster and, through its bound, at most
+ * from the optimum.
  */
 import { fork } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
@@ -40,8 +42,13 @@ interface Args {
   readonly child: boolean;
   /** heuristic: what the service runs; mip: the monolithic HiGHS MIP, to measure the optimum. */
   readonly method: 'heuristic' | 'mip';
-  /** Whether the default second-thread job (HiGHS MIP or LP) runs; `--parallel off` drops it. */
+  /**
+   * Whether the second thread works (the default HiGHS MIP or LP job, and the best-week helper);
+   * `--parallel off` drops both.
+   */
   readonly parallel: boolean;
+  /** Whether the best-week helper may run (`--helper off` drops it, keeping the HiGHS job). */
+  readonly helper: boolean;
   /**
    * Time limit of the monolithic MIP that each small heuristic run is compared with (default 60;
    * `--optimum-seconds 0` skips the comparison).
@@ -74,6 +81,7 @@ function parseArgs(argv: readonly string[]): Args {
     child: argv.includes('--child'),
     method: value('method') === 'mip' ? 'mip' : 'heuristic',
     parallel: value('parallel') !== 'off',
+    helper: value('helper') !== 'off',
     optimumSeconds: Number(value('optimum-seconds') ?? 60),
   };
 }
@@ -96,11 +104,13 @@ async function runChild(args: Args): Promise<void> {
         firstFeasibleSeconds = (performance.now() - started) / 1000;
     },
   };
-  const { parallel, ...alone } = defaultSolveDeps(instance);
+  const { parallel, bestWeekHelper, ...alone } = defaultSolveDeps(instance);
   const result = await solveRoster(
     instance,
     options,
-    args.parallel && parallel ? { ...alone, parallel } : alone,
+    args.parallel
+      ? { ...alone, parallel, ...(args.helper && bestWeekHelper ? { bestWeekHelper } : {}) }
+      : alone,
   );
   const wallSeconds = (performance.now() - started) / 1000;
   const check = result.roster ? checkRoster(instance, result.roster) : null;
@@ -160,6 +170,8 @@ function runInChild(
     job.method,
     '--parallel',
     args.parallel ? 'on' : 'off',
+    '--helper',
+    args.helper ? 'on' : 'off',
   ];
   return new Promise<RunLine>((resolve, reject) => {
     const child = fork(fileURLToPath(import.meta.url), childArgs, {

@@ -3,6 +3,7 @@ import { monolithicMip } from './mip/providers.js';
 import { relaxationBoundProvider } from './search/bounds.js';
 import type { ParallelBoundProvider, SolveDeps } from './solve.js';
 import { workerBound } from './worker/run-bound-in-worker.js';
+import { workerBestWeeks } from './worker/run-best-weeks-in-worker.js';
 
 /**
  * Up to this many employees the whole-week HiGHS MIP runs on the second core next to the
@@ -27,16 +28,19 @@ export const PARALLEL_LP_MIN_SECONDS = 75;
  * a HiGHS job on the second thread, and the monolithic HiGHS MIP for explicit `method: 'mip'`
  * solves. The second thread runs the MIP for small weeks, the weekly LP for medium ones given the
  * time, and otherwise the interval LP bound (mip/interval-bound.ts: 1 s at medium, 2.3 s at large,
- * where it raised the bound from 26 727 to 33 221 against the weekly LP's 35 686).
+ * where it raised the bound from 26 727 to 33 221 against the weekly LP's 35 686). Beyond the
+ * small size the second core, once that quick job is done, proposes best weeks for the search
+ * (`workerBestWeeks`; the solve starts it only next to a quick job or none).
  */
 export function defaultSolveDeps(instance: PlanningInstance): SolveDeps {
   const employees = instance.employees.length;
   const base: SolveDeps = { bounds: relaxationBoundProvider, mip: monolithicMip };
   if (employees <= PARALLEL_MIP_MAX_EMPLOYEES) return { ...base, parallel: workerBound('mip') };
   const intervals = workerBound('interval-lp');
-  if (employees > PARALLEL_LP_MAX_EMPLOYEES) return { ...base, parallel: intervals };
+  const helped = { ...base, bestWeekHelper: workerBestWeeks() };
+  if (employees > PARALLEL_LP_MAX_EMPLOYEES) return { ...helped, parallel: intervals };
   const weekly = workerBound('lp', { minTimeLimitSeconds: PARALLEL_LP_MIN_SECONDS });
-  return { ...base, parallel: firstStarted(weekly, intervals) };
+  return { ...helped, parallel: firstStarted(weekly, intervals) };
 }
 
 /** The first of the providers whose job starts (each run names its own method). */

@@ -5,7 +5,7 @@ import type { Roster } from '../model/roster.js';
 import { type BoundProvider, relaxationBoundProvider } from './search/bounds.js';
 import { construct } from './search/construct.js';
 import { explainShortages } from './search/explain.js';
-import { localSearch } from './search/local-search.js';
+import { type BestWeekSource, localSearch } from './search/local-search.js';
 import { type Candidate, SearchModel, type Week } from './search/model.js';
 import { RosterState } from './search/state.js';
 import {
@@ -87,6 +87,22 @@ export interface ParallelBoundProvider {
   start(instance: PlanningInstance, options: { timeLimitSeconds: number }): ParallelRun | null;
 }
 
+/**
+ * Runs best weeks for the local search on another thread (`LocalSearchOptions.bestWeeks`):
+ * `worker/run-best-weeks-in-worker.ts`. Used only when the search stops by the clock (its
+ * proposals arrive when they arrive) and the second core is free: no second-thread job, or a
+ * quick one.
+ */
+export interface BestWeekHelperProvider {
+  readonly name: string;
+  start(model: SearchModel, seed: number): BestWeekHelper;
+}
+
+export interface BestWeekHelper extends BestWeekSource {
+  /** Ends the helper's thread (idempotent). */
+  stop(): void;
+}
+
 export interface SearchTuning {
   /** Local-search iteration budget (deterministic stopping rule). Default: none (time only). */
   readonly maxIterations?: number;
@@ -117,6 +133,8 @@ export interface SolveDeps {
    * early.
    */
   readonly parallel?: ParallelBoundProvider;
+  /** Best weeks on the second core while it is free (see `BestWeekHelperProvider`). */
+  readonly bestWeekHelper?: BestWeekHelperProvider;
 }
 
 /**
@@ -211,6 +229,8 @@ export async function solveRoster(
   if (options.signal?.aborted) searchSignal.abort();
   let parallel: ParallelRun | null = null;
   let parallelOutcome: ParallelOutcome | null = null;
+  // Set once the best-week helper runs: whatever ends the solve also ends its thread.
+  let stopHelper: () => void = () => undefined;
   if (deps.parallel && !options.signal?.aborted) {
     parallel = deps.parallel.start(instance, {
       timeLimitSeconds: parallelTimeLimit(options.timeLimitSeconds),
@@ -233,11 +253,19 @@ export async function solveRoster(
   } finally {
     options.signal?.removeEventListener('abort', relayAbort);
     parallel?.terminate();
+    stopHelper();
   }
 
   async function heuristicSolve(): Promise<SolveResult> {
     const cancelled = () => options.signal?.aborted === true;
     const model = new SearchModel(instance);
+    // Started first: its thread builds its own model while this one constructs.
+    const helperProvider = deps.bestWeekHelper;
+    const helper =
+      helperProvider && !deterministic && !cancelled() && (parallel?.quick ?? true)
+        ? helperProvider.start(model, options.seed)
+        : null;
+    if (helper) stopHelper = () => helper.stop();
     const built = construct(model, { seed: options.seed, deadline: started + limitMs * 0.3 });
     if (!built.weeks) {
       parallel?.terminate();
@@ -298,6 +326,7 @@ export async function solveRoster(
           : {}),
         ...(tuning.endTemperature !== undefined ? { endTemperature: tuning.endTemperature } : {}),
         ...(tuning.cycles !== undefined ? { cycles: tuning.cycles } : {}),
+        ...(helper ? { bestWeeks: helper } : {}),
         onImprove: (objective) => {
           bestObjective = objective;
           const now = performance.now();
@@ -307,14 +336,16 @@ export async function solveRoster(
           }
         },
       });
+      helper?.stop();
       bestWeeks = result.best;
       if (process.env.ROSTER_SEARCH_DEBUG) {
         console.error(
-          `local search: ${result.iterations} iterations, ${result.accepted} accepted, stopped by ${result.stoppedBy}; evaluations ${model.evaluator.evaluations}, cache hits ${model.evaluator.cacheHits}`,
+          `local search: ${result.iterations} iterations, ${result.accepted} accepted, ${result.proposalsPriced} helper proposals priced, stopped by ${result.stoppedBy}; evaluations ${model.evaluator.evaluations}, cache hits ${model.evaluator.cacheHits}`,
         );
       }
       bestObjective = result.bestObjective;
       methodParts.push('local-search');
+      if (helperProvider && result.proposalsPriced > 0) methodParts.push(helperProvider.name);
       progress('improve');
     }
 

@@ -2,7 +2,7 @@ import { Random } from '../../generator/prng.js';
 import { bestWeek } from './best-week.js';
 import { MoveMaker } from './moves.js';
 import type { Week } from './model.js';
-import type { PricedMove, RosterState } from './state.js';
+import type { DayChange, PricedMove, RosterState } from './state.js';
 
 /**
  * Local search over shifts: first each pharmacist's best week in turn, then simulated annealing
@@ -31,6 +31,29 @@ export interface LocalSearchOptions {
   readonly endTemperature?: number;
   /** Annealing cycles; each starts again from the best roster so far (default 3). */
   readonly cycles?: number;
+  /**
+   * Best weeks computed on another thread (a `BestWeekSource`): the search then makes no
+   * best-week moves of its own and prices the source's proposals instead.
+   */
+  readonly bestWeeks?: BestWeekSource;
+}
+
+/**
+ * Best weeks (best-week.ts) computed elsewhere, e.g. on the second core, on a copy of the roster
+ * that the search keeps up to date: every applied move and every restart is passed on.
+ */
+export interface BestWeekSource {
+  /** The weeks proposed since the last call, oldest first: one employee's whole week each. */
+  take(): readonly WeekProposal[];
+  /** A move was applied to the roster (with the interval outcomes it priced). */
+  applied(move: PricedMove): void;
+  /** The roster was replaced (the search's start, a restart from the best roster). */
+  reset(weeks: readonly Week[]): void;
+}
+
+export interface WeekProposal {
+  readonly employee: number;
+  readonly week: Week;
 }
 
 export interface LocalSearchResult {
@@ -39,21 +62,35 @@ export interface LocalSearchResult {
   readonly iterations: number;
   readonly accepted: number;
   readonly stoppedBy: 'iterations' | 'deadline' | 'signal';
+  /** Proposals of `bestWeeks` priced (0 without a source). */
+  readonly proposalsPriced: number;
 }
 
 const EPSILON = 1e-9;
+/**
+ * With a best-week source the search yields this often (ms), so proposals arrive while fresh;
+ * at most this many wait, the oldest dropped first (a source faster than the search).
+ */
+const SOURCE_YIELD_MS = 10;
+const MAX_WAITING_PROPOSALS = 16;
 
 export async function localSearch(
   state: RosterState,
   options: LocalSearchOptions,
 ): Promise<LocalSearchResult> {
   const rng = new Random(options.seed);
-  const maker = new MoveMaker(state.model, state, rng);
-  const yieldEvery = options.yieldEveryMs ?? 50;
+  const source = options.bestWeeks;
+  const maker = new MoveMaker(state.model, state, rng, { bestWeeks: !source });
+  const yieldEvery = source
+    ? Math.min(options.yieldEveryMs ?? 50, SOURCE_YIELD_MS)
+    : (options.yieldEveryMs ?? 50);
   const constructed = state.objective;
   await bestWeeksOfPharmacists(state, options, yieldEvery);
   if (state.objective < constructed - 1e-7) options.onImprove?.(state.objective, 0);
   maker.refreshShortIntervals();
+  source?.reset(state.weeks);
+  const waiting: WeekProposal[] = [];
+  let proposalsPriced = 0;
   const started = performance.now();
   const byIterations = Number.isFinite(options.maxIterations);
   const span = Math.max(1, options.deadline - started);
@@ -80,6 +117,11 @@ export async function localSearch(
     if (now - lastYield >= yieldEvery) {
       await new Promise<void>((resolve) => setImmediate(resolve));
       lastYield = performance.now();
+      if (source) {
+        waiting.push(...source.take());
+        if (waiting.length > MAX_WAITING_PROPOSALS)
+          waiting.splice(0, waiting.length - MAX_WAITING_PROPOSALS);
+      }
     }
     iterations += 1;
     if (iterations % 500 === 0) maker.refreshShortIntervals();
@@ -93,10 +135,14 @@ export async function localSearch(
       currentCycle = cycle;
       state.reset(best);
       maker.refreshShortIntervals();
+      source?.reset(best);
+      waiting.length = 0;
     }
     const within = Math.min(1, progress * cycles - cycle);
     const temperature = t0 * Math.pow(t1 / t0, within);
-    const alternatives = maker.next();
+    const proposal = proposalChanges(state, waiting.shift());
+    if (proposal) proposalsPriced += 1;
+    const alternatives = proposal ? [proposal] : maker.next();
     if (alternatives.length === 0) continue;
     // Metropolis: accept a change of delta with probability exp(-delta / T), i.e. when delta is
     // at most T * -ln(u). Drawing u first lets pricing stop once a move cannot be accepted.
@@ -108,6 +154,7 @@ export async function localSearch(
     }
     if (move && move.delta <= threshold) {
       state.apply(move);
+      source?.applied(move);
       accepted += 1;
       if (state.objective < bestObjective - 1e-7) {
         bestObjective = state.objective;
@@ -116,7 +163,30 @@ export async function localSearch(
       }
     }
   }
-  return { best, bestObjective, iterations, accepted, stoppedBy };
+  return { best, bestObjective, iterations, accepted, stoppedBy, proposalsPriced };
+}
+
+/**
+ * The changes that give a proposed week to its employee, or null when there are none or the week
+ * is no longer legal here (the proposal was made on a roster a few moves behind this one).
+ */
+function proposalChanges(
+  state: RosterState,
+  proposal: WeekProposal | undefined,
+): DayChange[] | null {
+  if (!proposal) return null;
+  const { employee, week } = proposal;
+  const model = state.model;
+  const current = state.weeks[employee];
+  const changes: DayChange[] = [];
+  for (let day = 0; day < 7; day += 1) {
+    const pin = model.pinned[employee][day];
+    if (pin && week[day] !== pin) return null;
+    if (week[day] !== current[day]) changes.push({ employee, day, next: week[day] });
+  }
+  if (changes.length === 0) return null;
+  if (!model.weekAllowed(employee, week) || !model.meetsMinimum(employee, week)) return null;
+  return changes;
 }
 
 /**

@@ -47,6 +47,9 @@ export interface WorkingTally {
   readonly hours: number;
 }
 
+const FREE_DAY = -1;
+const PINNED_DAY = -2;
+
 export class SearchModel {
   readonly grid: TimeGrid;
   readonly employees: readonly Employee[];
@@ -188,6 +191,31 @@ export class SearchModel {
   /** A week with only the pinned shifts. */
   pinnedWeek(employee: number): Week {
     return [...this.pinned[employee]];
+  }
+
+  /**
+   * A day's shift as a number, for messages between threads whose models were built from the
+   * same instance: -1 for no shift, -2 for the pinned shift, else its index in `byDay`.
+   */
+  encodeShift(employee: number, day: number, shift: Candidate | null): number {
+    if (!shift) return FREE_DAY;
+    if (shift === this.pinned[employee][day]) return PINNED_DAY;
+    return this.byDay[employee][day].indexOf(shift);
+  }
+
+  /** The shift `encodeShift` encoded (this model's candidate object), or null. */
+  decodeShift(employee: number, day: number, code: number): Candidate | null {
+    if (code === FREE_DAY) return null;
+    if (code === PINNED_DAY) return this.pinned[employee][day];
+    return this.byDay[employee][day][code] ?? null;
+  }
+
+  encodeWeek(employee: number, week: Week): number[] {
+    return week.map((shift, day) => this.encodeShift(employee, day, shift));
+  }
+
+  decodeWeek(employee: number, codes: ArrayLike<number>): Week {
+    return Array.from({ length: 7 }, (_, day) => this.decodeShift(employee, day, codes[day]));
   }
 
   hoursOf(week: Week): number {

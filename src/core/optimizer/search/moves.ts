@@ -33,10 +33,15 @@ export class MoveMaker {
   /** (interval, state) pairs whose ratio cut the allocation. */
   private supervisionShort: { interval: number; state: string }[] = [];
 
+  /**
+   * `bestWeeks: false`: no best-week moves (another thread proposes them); their share goes to
+   * the best of several shifts for an employee-day.
+   */
   constructor(
     private readonly model: SearchModel,
     private readonly state: RosterState,
     private readonly rng: Random,
+    private readonly options: { readonly bestWeeks?: boolean } = {},
   ) {}
 
   refreshShortIntervals(): void {
@@ -79,7 +84,7 @@ export class MoveMaker {
     if (roll < 0.31) return one(this.transfer());
     if (roll < 0.33) return one(this.swap());
     if (roll < 0.66) return this.targeted();
-    if (roll < 0.76) return this.bestWeekOfOne();
+    if (roll < 0.76 && this.options.bestWeeks !== false) return this.bestWeekOfOne();
     return this.redoDay();
   }
 

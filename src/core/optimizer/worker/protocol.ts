@@ -71,3 +71,31 @@ export type FromBoundWorker =
   /** The MIP's proven bound so far, sent as it improves. */
   | { readonly type: 'bound'; readonly bound: number }
   | WorkerError;
+
+/**
+ * Messages between `workerBestWeeks` (run-best-weeks-in-worker.ts) and `best-week-worker.ts`.
+ * Weeks travel as `SearchModel.encodeWeek` numbers: both threads build the model from the same
+ * instance. `epoch` counts the parent's resets, `step` the moves applied since the last one.
+ */
+export type ToBestWeekWorker =
+  | { readonly type: 'init'; readonly instance: PlanningInstance; readonly seed: number }
+  | { readonly type: 'reset'; readonly epoch: number; readonly weeks: readonly number[][] }
+  | {
+      readonly type: 'apply';
+      /** (employee, day, code) triples. */
+      readonly changes: readonly number[];
+      /** The move's interval outcomes (outcome-codec.ts). */
+      readonly outcomes: Float64Array;
+      readonly delta: number;
+      readonly fairness: number;
+    };
+
+export type FromBestWeekWorker =
+  | {
+      readonly type: 'proposal';
+      readonly epoch: number;
+      readonly step: number;
+      readonly employee: number;
+      readonly week: readonly number[];
+    }
+  | WorkerError;
