@@ -29,6 +29,26 @@ function hasChrt(): boolean {
   }
 }
 
+/** Whether, within two seconds, no thread of this process runs at the solver's nice 19. */
+async function solverThreadsGone(): Promise<boolean> {
+  const solverThreads = () =>
+    readdirSync('/proc/self/task').filter((task) => {
+      try {
+        return (
+          readFileSync(`/proc/self/task/${task}/stat`, 'utf8').split(') ')[1].split(' ')[16] ===
+          '19'
+        );
+      } catch {
+        return false; // the thread ended while being read
+      }
+    }).length;
+  for (const until = Date.now() + 2000; Date.now() < until;) {
+    if (solverThreads() === 0) return true;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  return solverThreads() === 0;
+}
+
 describe('runSolveInWorker', () => {
   it('finds the compiled worker under dist/', () => {
     expect(workerFile).toMatch(
@@ -125,8 +145,32 @@ describe('runSolveInWorker', () => {
     expect(checkRoster(instance, result.roster!).violations).toEqual([]);
   });
 
-  it('finds the compiled bound worker under dist/', () => {
+  it('finds the compiled bound and best-week workers under dist/', () => {
     expect(existsSync(fileURLToPath(compiledWorkerUrl('bound-worker.js')))).toBe(true);
+    expect(existsSync(fileURLToPath(compiledWorkerUrl('best-week-worker.js')))).toBe(true);
+  });
+
+  it('runs the best-week helper from inside the solve worker on a medium week, and leaves no solver thread behind, also when cancelled', async () => {
+    if (process.platform !== 'linux') return;
+    const instance = generateInstance('medium', 1);
+    const finished = await runSolveInWorker(instance, { timeLimitSeconds: 10, seed: 1 });
+    expect(finished.method).toContain('best-week-helper');
+    expect(checkRoster(instance, finished.roster!).violations).toEqual([]);
+    await expect(solverThreadsGone()).resolves.toBe(true);
+
+    const controller = new AbortController();
+    const cancelled = await runSolveInWorker(
+      instance,
+      { timeLimitSeconds: 60, seed: 1 },
+      {
+        signal: controller.signal,
+        onProgress: (p) => {
+          if (p.phase === 'improve') controller.abort();
+        },
+      },
+    );
+    expect(cancelled.status).toBe('CANCELLED');
+    await expect(solverThreadsGone()).resolves.toBe(true);
   });
 
   it('answers CANCELLED at once when the signal is already aborted', async () => {
