@@ -2,9 +2,6 @@ import { HOUR_MS, MINUTE_MS } from '../../time/dates.js';
 import type { Candidate, SearchModel, Week, WorkingTally } from './model.js';
 import type { DayChange, RosterState } from './state.js';
 
-/** Candidates per day the best-week search chooses among (by worth), besides the current and none. */
-const OPTIONS_PER_DAY = 6;
-
 /**
  * One employee's best week with everyone else's shifts as they are (a best response), as the
  * changes to make, or null when it is the current week.
@@ -15,8 +12,8 @@ const OPTIONS_PER_DAY = 6;
  * the days, with state (end of the last shift, consecutive days worked, paid hours: the
  * `WorkingTally` that `weekAllowed` keeps, stepped by the same `tallyAfterDay`), finds the week
  * of most total worth that keeps rest, consecutive days and the weekly maximum and minimum
- * (pinned days fixed), among each day's OPTIONS_PER_DAY best candidates, its current shift and
- * none. Overtime and fairness are not in W: the move is priced exactly afterwards like any other.
+ * (pinned days fixed), among all of each day's candidates, its current shift and none. Overtime
+ * and fairness are not in W: the move is priced exactly afterwards like any other.
  *
  * Unlike moves that change one day, it can move an employee's hours from where they are worth
  * least to where they are worth most in one step — what a pharmacist at their weekly maximum
@@ -60,6 +57,11 @@ export interface Option {
   readonly worth: number;
 }
 
+/**
+ * A day's options: every candidate (the programme is cheap next to the worths, and keeping only
+ * each day's best few by worth lost the weeks that need a lesser shift to fit the weekly hours or
+ * rest: docs/benchmarks.md), the current shift if it is not one of them, and none.
+ */
 function dayOptions(
   model: SearchModel,
   e: number,
@@ -69,16 +71,12 @@ function dayOptions(
 ): Option[] {
   const pinned = model.pinned[e][day];
   if (pinned) return [{ shift: pinned, worth: 0 }];
-  const ranked = model.byDay[e][day]
-    .map((shift) => ({ shift, worth: worth(shift) }))
-    .sort((a, b) => b.worth - a.worth);
-  const kept: Option[] = ranked.slice(0, OPTIONS_PER_DAY);
+  const candidates = model.byDay[e][day];
+  const options: Option[] = candidates.map((shift) => ({ shift, worth: worth(shift) }));
   const mine = current[day];
-  if (mine && !kept.some((o) => o.shift === mine)) {
-    kept.push(ranked.find((o) => o.shift === mine) ?? { shift: mine, worth: worth(mine) });
-  }
-  kept.push({ shift: null, worth: 0 });
-  return kept;
+  if (mine && !candidates.includes(mine)) options.push({ shift: mine, worth: worth(mine) });
+  options.push({ shift: null, worth: 0 });
+  return options;
 }
 
 /** A partial week in the dynamic programme: its last day's choice and the path to it. */

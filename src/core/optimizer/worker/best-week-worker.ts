@@ -17,7 +17,6 @@ import { lowerSolverThreadPriority } from './thread-priority.js';
 
 const port = parentPort;
 if (!port) throw new Error('best-week-worker must run in a worker thread');
-lowerSolverThreadPriority();
 const send = (message: FromBestWeekWorker) => port.postMessage(message);
 
 let model: SearchModel | null = null;
@@ -30,6 +29,7 @@ let proposing = false;
 port.on('message', (message: ToBestWeekWorker) => {
   try {
     if (message.type === 'init') {
+      if (message.lowPriority) lowerSolverThreadPriority();
       model = new SearchModel(message.instance);
       rng = new Random(message.seed);
     } else if (message.type === 'reset' && model) {

@@ -78,7 +78,13 @@ export type FromBoundWorker =
  * instance. `epoch` counts the parent's resets, `step` the moves applied since the last one.
  */
 export type ToBestWeekWorker =
-  | { readonly type: 'init'; readonly instance: PlanningInstance; readonly seed: number }
+  | {
+      readonly type: 'init';
+      readonly instance: PlanningInstance;
+      readonly seed: number;
+      /** Run at the solver threads' lowest CPU priority (thread-priority.ts). */
+      readonly lowPriority: boolean;
+    }
   | { readonly type: 'reset'; readonly epoch: number; readonly weeks: readonly number[][] }
   | {
       readonly type: 'apply';

@@ -21,12 +21,20 @@ export interface HelperProposal extends WeekProposal {
   readonly step: number;
 }
 
-export function workerBestWeeks(
-  options: { readonly workerUrl?: URL } = {},
-): BestWeekHelperProvider {
+export interface BestWeekWorkerOptions {
+  readonly workerUrl?: URL;
+  /**
+   * Run at the solver threads' lowest CPU priority (default true: request threads come first).
+   * Tests turn it off, since a SCHED_IDLE thread gets no CPU while other test files keep both
+   * cores busy.
+   */
+  readonly lowPriority?: boolean;
+}
+
+export function workerBestWeeks(options: BestWeekWorkerOptions = {}): BestWeekHelperProvider {
   return {
     name: 'best-week-helper',
-    start: (model, seed) => startBestWeekWorker(model, seed, options.workerUrl),
+    start: (model, seed) => startBestWeekWorker(model, seed, options),
   };
 }
 
@@ -38,9 +46,9 @@ export interface BestWeekWorker extends BestWeekHelper {
 export function startBestWeekWorker(
   model: SearchModel,
   seed: number,
-  workerUrl: URL = compiledWorkerUrl('best-week-worker.js'),
+  options: BestWeekWorkerOptions = {},
 ): BestWeekWorker {
-  const worker = new Worker(workerUrl);
+  const worker = new Worker(options.workerUrl ?? compiledWorkerUrl('best-week-worker.js'));
   // Never keeps the process alive: the solve stops it, and a crash must not hang anything.
   worker.unref();
   let epoch = 0;
@@ -63,7 +71,7 @@ export function startBestWeekWorker(
   const post = (message: ToBestWeekWorker) => {
     if (running) worker.postMessage(message);
   };
-  post({ type: 'init', instance: model.instance, seed });
+  post({ type: 'init', instance: model.instance, seed, lowPriority: options.lowPriority ?? true });
   return {
     take: () => {
       const taken = inbox;

@@ -15,8 +15,10 @@ import {
 
 /**
  * The helper's worker loads compiled JavaScript (dist/, built by `pretest`), like the solve
- * worker (worker.spec.ts).
+ * worker (worker.spec.ts). It runs at normal priority here: at the solver's SCHED_IDLE it gets no
+ * CPU while other test files keep both cores busy, and proposes nothing in time.
  */
+const NORMAL_PRIORITY = { lowPriority: false };
 
 /** Waits until the helper has sent `count` proposals made after `step` applied moves or more. */
 async function proposals(
@@ -39,7 +41,7 @@ describe('the best-week helper thread', () => {
     const model = new SearchModel(instance);
     const built = construct(model, { seed: 1, deadline: performance.now() + 10_000 });
     const state = new RosterState(model, built.weeks!);
-    const helper = startBestWeekWorker(model, 7);
+    const helper = startBestWeekWorker(model, 7, NORMAL_PRIORITY);
     try {
       helper.reset(state.weeks);
       for (const proposal of await proposals(helper, 0, 5)) {
@@ -70,7 +72,7 @@ describe('the best-week helper thread', () => {
   it('drops proposals made before a reset, and stops proposing once stopped', async () => {
     const model = new SearchModel(generateInstance('small', 2));
     const built = construct(model, { seed: 2, deadline: performance.now() + 10_000 });
-    const helper = startBestWeekWorker(model, 3);
+    const helper = startBestWeekWorker(model, 3, NORMAL_PRIORITY);
     helper.reset(built.weeks!);
     expect((await proposals(helper, 0, 1)).length).toBeGreaterThan(0);
     const empty = model.employees.map((_, e) => model.pinnedWeek(e));
@@ -92,7 +94,7 @@ describe('the best-week helper thread', () => {
     const result = await solveRoster(
       instance,
       { timeLimitSeconds: 4, seed: 1 },
-      { bestWeekHelper: workerBestWeeks() },
+      { bestWeekHelper: workerBestWeeks(NORMAL_PRIORITY) },
     );
     expect(result.method).toContain('best-week-helper');
     expect(checkRoster(instance, result.roster!).violations).toEqual([]);
@@ -103,7 +105,7 @@ describe('the best-week helper thread', () => {
     const result = await solveRoster(
       instance,
       { timeLimitSeconds: 30, seed: 1 },
-      { bestWeekHelper: workerBestWeeks(), search: { maxIterations: 300 } },
+      { bestWeekHelper: workerBestWeeks(NORMAL_PRIORITY), search: { maxIterations: 300 } },
     );
     expect(result.method).not.toContain('best-week-helper');
   });

@@ -64,6 +64,47 @@ describe('bestWeek', () => {
     expect(bestWeek(new RosterState(model, [after]), 0)).toBeNull();
   });
 
+  it("takes a day's lesser shift when the weekly hours leave no room for its best ones", () => {
+    // At most two 4-hour shifts' paid hours a week. Wednesday has 6 hours of demand, Thursday 4:
+    // the best week is 4 hours on each (8 hours of service). Wednesday's best shifts alone (the
+    // 6-hour one and the 8-hour ones covering all its demand) leave no room for Thursday's, so a
+    // programme over each day's few best shifts by worth stops at 6 hours.
+    const hours = (c: { start: number; end: number }) => (c.end - c.start) / HOUR_MS;
+    const paidOf4 = new SearchModel(fixtureInstance()).candidates[0].find(
+      (c) => hours(c) === 4,
+    )!.paid;
+    const contract = fixtureEmployee('t', 'TECHNICIAN').contract;
+    const base = fixtureInstance({
+      employees: [
+        fixtureEmployee('tech-1', 'TECHNICIAN', {
+          contract: { ...contract, minHoursPerWeek: 0, maxHoursPerWeek: 2 * paidOf4 },
+        }),
+      ],
+    });
+    const demandFrom = (date: string, halfHours: number): DemandEntry[] => {
+      const first = intervalAt(base, date, '09:00');
+      return Array.from({ length: halfHours }, (_, k) => ({
+        intervalIndex: first + k,
+        queueId: 'q-calls',
+        state: 'OH',
+        required: 1,
+      }));
+    };
+    const demand = [...demandFrom('2026-04-15', 12), ...demandFrom('2026-04-16', 8)];
+    const model = new SearchModel({ ...base, demand });
+    const state = new RosterState(model, [[null, null, null, null, null, null, null]]);
+
+    const after: Week = [null, null, null, null, null, null, null];
+    for (const { day, next } of bestWeek(state, 0)!) after[day] = next;
+
+    for (const day of [2, 3]) {
+      expect(after[day]).not.toBeNull();
+      expect(hours(after[day]!)).toBe(4);
+      expect(after[day]!.first).toBe(intervalAt(base, model.grid.weekDates[day], '09:00'));
+    }
+    expect(after.filter(Boolean)).toHaveLength(2);
+  });
+
   it('keeps the weekly minimum and the pinned shifts, and stays legal (random small weeks)', () => {
     fc.assert(
       fc.property(
