@@ -7,7 +7,7 @@ export {
   type SupervisionMode,
   modelCandidates,
 } from './context.js';
-export * from './constraints.js';
+export * from './constraints/index.js';
 export * from './objective.js';
 export { buildRosterModel, exactModelIsRelaxation } from './model.js';
 export { encodeRoster } from './encode.js';

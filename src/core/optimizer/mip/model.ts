@@ -12,7 +12,7 @@ import {
   supervisionRatio,
   supervisionShareCapacity,
   supervisorPresence,
-} from './constraints.js';
+} from './constraints/index.js';
 import { type BuildOptions, type RosterModel, newIndex } from './context.js';
 import {
   changesTerm,
@@ -28,7 +28,7 @@ import { emptyModel } from './sparse.js';
 export { describeVariable } from './names.js';
 
 /**
- * The roster MIP of `instance`: the constraint families and objective terms of constraints.ts and
+ * The roster MIP of `instance`: the constraint families and objective terms of constraints/ and
  * objective.ts, in this order. Minimises `checkRoster(...).soft.weightedTotal` over the candidate
  * shifts (`modelCandidates`, or `options.candidates`). See docs/optimizer.md.
  */
