@@ -1,7 +1,7 @@
 import type { PlanningInstance } from '../model/instance.js';
 import { monolithicMip } from './mip/providers.js';
 import { relaxationBoundProvider } from './search/bounds.js';
-import type { ParallelBoundProvider, SolveDeps } from './solve.js';
+import type { ParallelBoundProvider, SolveDeps } from './solve-deps.js';
 import { workerBound } from './worker/run-bound-in-worker.js';
 import { workerBestWeeks } from './worker/run-best-weeks-in-worker.js';
 

@@ -1,13 +1,13 @@
 export * from './types.js';
-export {
-  solveRoster,
-  type ParallelBoundProvider,
-  type ParallelOutcome,
-  type ParallelRun,
-  type PolishProvider,
-  type SearchTuning,
-  type SolveDeps,
-} from './solve.js';
+export { solveRoster } from './solve.js';
+export type {
+  ParallelBoundProvider,
+  ParallelOutcome,
+  ParallelRun,
+  PolishProvider,
+  SearchTuning,
+  SolveDeps,
+} from './solve-deps.js';
 export {
   type BoundProvider,
   bestOfBounds,

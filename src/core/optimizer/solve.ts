@@ -1,21 +1,32 @@
 import { checkRoster } from '../checker/check-roster.js';
-import type { SoftTerms } from '../checker/types.js';
 import type { PlanningInstance } from '../model/instance.js';
 import type { Roster } from '../model/roster.js';
-import { type BoundProvider, relaxationBoundProvider } from './search/bounds.js';
+import { awaitParallel, parallelTimeLimit } from './await-parallel.js';
+import { relaxationBoundProvider } from './search/bounds.js';
 import { construct } from './search/construct.js';
 import { explainShortages } from './search/explain.js';
-import { type BestWeekSource, localSearch } from './search/local-search.js';
+import { localSearch } from './search/local-search.js';
 import { type Candidate, SearchModel, type Week } from './search/model.js';
 import { RosterState } from './search/state.js';
+import type { BestWeekHelper, ParallelOutcome, ParallelRun, SolveDeps } from './solve-deps.js';
 import {
   type InfeasibilityReport,
   RosterVerificationError,
-  type ShortageExplanation,
   type SolveOptions,
   type SolveProgress,
   type SolveResult,
 } from './types.js';
+
+export type {
+  BestWeekHelper,
+  BestWeekHelperProvider,
+  ParallelBoundProvider,
+  ParallelOutcome,
+  ParallelRun,
+  PolishProvider,
+  SearchTuning,
+  SolveDeps,
+} from './solve-deps.js';
 
 /**
  * The roster optimizer's orchestrator: construct -> improve (local search) while time remains ->
@@ -31,145 +42,18 @@ import {
  * same instance + seed + budget gives the same roster. Stopped by the clock, the roster depends
  * on the machine's speed.
  */
-
-/** Re-optimises a neighbourhood of a roster (the MIP module's `polishNeighbourhood`). */
-export interface PolishProvider {
-  readonly name: string;
-  polish(
-    instance: PlanningInstance,
-    incumbent: Roster,
-    freeEmployeeIds: readonly string[],
-    options: { timeLimitSeconds: number },
-  ): Promise<Roster | null>;
-}
-
-/** What the second thread reports (`SolveDeps.parallel`). */
-export interface ParallelOutcome {
-  /** A valid lower bound on weightedTotal, or null. */
-  readonly bound: number | null;
-  /** A checker-clean roster (e.g. the MIP's incumbent), or null. */
-  readonly roster: Roster | null;
-  /** `roster` is proven optimal. */
-  readonly proven: boolean;
-  readonly method: string;
-}
-
-/** A running second-thread job. */
-export interface ParallelRun {
-  /** For `SolveResult.method` (default: the provider's name). */
-  readonly name?: string;
-  /**
-   * Answers within seconds, whatever the time limit (the interval LP bound): the search then keeps
-   * no time for waiting on it, and a late answer is stopped like any other.
-   */
-  readonly quick?: boolean;
-  /**
-   * The outcome; null when the job failed or was terminated with nothing to show. Rejects only
-   * with RosterVerificationError (a roster the checker rejects: a bug, failed loudly).
-   */
-  readonly result: Promise<ParallelOutcome | null>;
-  /** Asks the job to stop now and answer with what it has (bound, incumbent). */
-  stop(): void;
-  /**
-   * Ends the job without waiting for it. If it had not answered, `result` settles at once (before
-   * `terminate` returns) with what it had reported so far, e.g. a bound without a roster, or null.
-   */
-  terminate(): void;
-}
-
-/**
- * Runs a bound (and possibly an exact solve) on another thread while the heuristic runs on this
- * one: `worker/run-bound-in-worker.ts` (`workerBound('mip' | 'lp')`), chosen by default-deps.ts.
- */
-export interface ParallelBoundProvider {
-  readonly name: string;
-  /** Starts the job, or returns null when it would not help within this time limit. */
-  start(instance: PlanningInstance, options: { timeLimitSeconds: number }): ParallelRun | null;
-}
-
-/**
- * Runs best weeks for the local search on another thread (`LocalSearchOptions.bestWeeks`):
- * `worker/run-best-weeks-in-worker.ts`. Used only when the search stops by the clock (its
- * proposals arrive when they arrive) and the second core is free: no second-thread job, or a
- * quick one.
- */
-export interface BestWeekHelperProvider {
-  readonly name: string;
-  start(model: SearchModel, seed: number): BestWeekHelper;
-}
-
-export interface BestWeekHelper extends BestWeekSource {
-  /** Ends the helper's thread (idempotent). */
-  stop(): void;
-}
-
-export interface SearchTuning {
-  /** Local-search iteration budget (deterministic stopping rule). Default: none (time only). */
-  readonly maxIterations?: number;
-  /** Alternative budget: iterations per second of `timeLimitSeconds`. */
-  readonly iterationsPerSecond?: number;
-  /** Annealing temperatures at the start and end of each cycle (defaults 50 and 1). */
-  readonly startTemperature?: number;
-  readonly endTemperature?: number;
-  /** Annealing cycles, each restarting from the best roster (default 3). */
-  readonly cycles?: number;
-}
-
-export interface SolveDeps {
-  /** Lower bound; default the relaxation bound (search/bounds.ts). */
-  readonly bounds?: BoundProvider;
-  /** MIP neighbourhood polishing, used when given and time remains. */
-  readonly polish?: PolishProvider;
-  /** Monolithic MIP (`solveMonolithicMip`), used for method 'mip' when given. */
-  readonly mip?: (instance: PlanningInstance, options: SolveOptions) => Promise<SolveResult>;
-  readonly search?: SearchTuning;
-  /** Share of the time limit kept for the lower bound (and what follows it); default about 15 %. */
-  readonly boundTimeShare?: number;
-  /**
-   * A second thread started with the solve (see `ParallelBoundProvider`). Its bound always
-   * counts; its roster replaces the heuristic's when the checker finds it strictly better — unless
-   * the search runs on an iteration budget (`search.maxIterations` / `iterationsPerSecond`: the
-   * deterministic mode), where only the bound is used. A proven-optimal roster ends the search
-   * early.
-   */
-  readonly parallel?: ParallelBoundProvider;
-  /** Best weeks on the second core while it is free (see `BestWeekHelperProvider`). */
-  readonly bestWeekHelper?: BestWeekHelperProvider;
-}
-
-/**
- * Seconds before the deadline at which the second thread is asked to stop and answer, and how long
- * it may then take before it is terminated. Measured on a small week with the search busy on the
- * other core: the answer came 0.1–0.6 s after the stop (HiGHS's interrupt, the decoding and the
- * check of its roster), so a 0.6 s grace dropped it about one time in three.
- */
-const PARALLEL_STOP_BEFORE_DEADLINE = 1.2;
-const PARALLEL_ANSWER_GRACE = 1.1;
-
-/** The second thread's time limit: the solve's, less its start-up and the runner's final steps. */
-function parallelTimeLimit(limitSeconds: number): number {
-  return Math.max(0.5, limitSeconds * 0.9 - 0.3);
-}
-
-/** Waits for the second thread until the deadline, then stops it and waits a little more. */
-async function awaitParallel(
-  run: ParallelRun,
-  deadline: number,
-  cancelled: () => boolean,
-): Promise<ParallelOutcome | null> {
-  const sleep = (ms: number) =>
-    new Promise<'late'>((resolve) => setTimeout(() => resolve('late'), Math.max(0, ms)));
-  const until = cancelled()
-    ? 0
-    : deadline - PARALLEL_STOP_BEFORE_DEADLINE * 1000 - performance.now();
-  const first = await Promise.race([run.result, sleep(until)]);
-  if (first !== 'late') return first;
-  run.stop();
-  const second = await Promise.race([run.result, sleep(PARALLEL_ANSWER_GRACE * 1000)]);
-  if (second !== 'late') return second;
-  run.terminate();
-  // A run may settle on termination with what it had (e.g. the MIP's bound so far).
-  return Promise.race([run.result, Promise.resolve(null)]);
+export async function solveRoster(
+  instance: PlanningInstance,
+  options: SolveOptions,
+  deps: SolveDeps = {},
+): Promise<SolveResult> {
+  if (options.method === 'mip' && deps.mip) return deps.mip(instance, options);
+  const run = new RosterSolve(instance, options, deps);
+  try {
+    return await run.solve();
+  } finally {
+    run.release();
+  }
 }
 
 const OPTIMAL_GAP = 1e-6;
@@ -194,248 +78,310 @@ function weeksFromRoster(model: SearchModel, roster: Roster): Week[] | null {
   return weeks;
 }
 
-export async function solveRoster(
-  instance: PlanningInstance,
-  options: SolveOptions,
-  deps: SolveDeps = {},
-): Promise<SolveResult> {
-  const started = performance.now();
-  const limitMs = Math.max(0, options.timeLimitSeconds) * 1000;
-  const deadline = started + limitMs;
-  const elapsed = () => (performance.now() - started) / 1000;
-  const bounds = deps.bounds ?? relaxationBoundProvider;
-  let bestObjective: number | null = null;
-  let bound: number | null = null;
-  const progress = (phase: SolveProgress['phase']) =>
-    options.onProgress?.({
-      phase,
-      bestObjective,
-      bound,
-      gap: gapOf(bestObjective, bound),
-      elapsedSeconds: elapsed(),
-    });
+/** The roster to return so far, with its evaluation (for the objective and the explanations). */
+interface Incumbent {
+  readonly roster: Roster;
+  readonly state: RosterState;
+}
 
-  if (options.method === 'mip' && deps.mip) return deps.mip(instance, options);
+/** The search priced moves without supervision trades; the roster it returns gets them. */
+const FINAL_EVALUATION = { supervisionTrades: true };
 
-  // The second thread gets (almost) the whole budget, so it starts before construction.
-  const tuning = deps.search ?? {};
-  const deterministic =
-    tuning.maxIterations !== undefined || tuning.iterationsPerSecond !== undefined;
-  const earlyStop = new AbortController();
-  const searchSignal = new AbortController();
-  const relayAbort = () => searchSignal.abort();
-  options.signal?.addEventListener('abort', relayAbort, { once: true });
-  earlyStop.signal.addEventListener('abort', relayAbort, { once: true });
-  if (options.signal?.aborted) searchSignal.abort();
-  let parallel: ParallelRun | null = null;
-  let parallelOutcome: ParallelOutcome | null = null;
-  // Set once the best-week helper runs: whatever ends the solve also ends its thread.
-  let stopHelper: () => void = () => undefined;
-  if (deps.parallel && !options.signal?.aborted) {
-    parallel = deps.parallel.start(instance, {
-      timeLimitSeconds: parallelTimeLimit(options.timeLimitSeconds),
-    });
-    parallel?.result.then(
-      (outcome) => {
-        parallelOutcome = outcome;
-        if (outcome?.bound !== null && outcome?.bound !== undefined) {
-          bound = bound === null ? outcome.bound : Math.max(bound, outcome.bound);
-          progress('bound');
-        }
-        // Not in the deterministic mode: the search must run its whole budget there.
-        if (outcome?.proven && !deterministic) earlyStop.abort();
-      },
-      () => earlyStop.abort(),
-    );
-  }
-  try {
-    return await heuristicSolve();
-  } finally {
-    options.signal?.removeEventListener('abort', relayAbort);
-    parallel?.terminate();
-    stopHelper();
+/**
+ * One solve: its clock, the best objective and bound reported so far, the method's trail, and the
+ * threads it started (released by `release`, however the solve ends).
+ */
+class RosterSolve {
+  private readonly started = performance.now();
+  private readonly limitMs: number;
+  private readonly deadline: number;
+  /** Stopped by an iteration budget: the same roster for the same seed (SolveDeps.search). */
+  private readonly deterministic: boolean;
+  /** Ends the search early (a proven-optimal roster from the second thread). */
+  private readonly earlyStop = new AbortController();
+  private readonly searchSignal = new AbortController();
+  private readonly relayAbort = () => this.searchSignal.abort();
+  private parallel: ParallelRun | null = null;
+  private parallelOutcome: ParallelOutcome | null = null;
+  private helper: BestWeekHelper | null = null;
+  private bestObjective: number | null = null;
+  private bound: number | null = null;
+  private readonly methodParts: string[] = [];
+
+  constructor(
+    private readonly instance: PlanningInstance,
+    private readonly options: SolveOptions,
+    private readonly deps: SolveDeps,
+  ) {
+    this.limitMs = Math.max(0, options.timeLimitSeconds) * 1000;
+    this.deadline = this.started + this.limitMs;
+    const tuning = deps.search ?? {};
+    this.deterministic =
+      tuning.maxIterations !== undefined || tuning.iterationsPerSecond !== undefined;
+    options.signal?.addEventListener('abort', this.relayAbort, { once: true });
+    this.earlyStop.signal.addEventListener('abort', this.relayAbort, { once: true });
+    if (options.signal?.aborted) this.searchSignal.abort();
   }
 
-  async function heuristicSolve(): Promise<SolveResult> {
-    const cancelled = () => options.signal?.aborted === true;
-    const model = new SearchModel(instance);
-    // Started first: its thread builds its own model while this one constructs.
-    const helperProvider = deps.bestWeekHelper;
-    const helper =
-      helperProvider && !deterministic && !cancelled() && (parallel?.quick ?? true)
-        ? helperProvider.start(model, options.seed)
-        : null;
-    if (helper) stopHelper = () => helper.stop();
-    const built = construct(model, { seed: options.seed, deadline: started + limitMs * 0.3 });
-    if (!built.weeks) {
-      parallel?.terminate();
-      const infeasibility: InfeasibilityReport = built.infeasibility ?? { conflicts: [] };
-      progress('done');
-      return {
-        status: 'INFEASIBLE',
-        roster: null,
-        objective: null,
-        soft: null,
-        lowerBound: null,
-        gap: null,
-        method: 'construct',
-        elapsedSeconds: elapsed(),
-        explanations: [],
-        infeasibility,
-      };
-    }
+  async solve(): Promise<SolveResult> {
+    // The second thread gets (almost) the whole budget, so it starts before construction.
+    this.startParallel();
+    const model = new SearchModel(this.instance);
+    // Started before construction: its thread builds its own model meanwhile.
+    this.startHelper(model);
+    const built = construct(model, {
+      seed: this.options.seed,
+      deadline: this.started + this.limitMs * 0.3,
+    });
+    if (!built.weeks) return this.infeasible(built.infeasibility ?? { conflicts: [] });
     const evaluationStarted = performance.now();
     const state = new RosterState(model, built.weeks);
     const evaluationMs = performance.now() - evaluationStarted;
-    bestObjective = state.objective;
-    progress('construct');
-    const methodParts = ['construct'];
-    const addBound = async (seconds: number) => {
-      try {
-        const own = await bounds.lowerBound(instance, seconds);
-        if (own !== null) bound = bound === null ? own : Math.max(bound, own);
-        methodParts.push(bounds.name);
-      } catch {
-        // No bound from this provider; the second thread's may still count.
-      }
-      progress('bound');
-    };
+    this.bestObjective = state.objective;
+    this.progress('construct');
+    this.methodParts.push('construct');
     // A quick bound does not depend on the roster: computed now, it needs no time after the search.
-    const boundFirst = bounds.quick === true && !cancelled();
-    if (boundFirst) await addBound((deadline - performance.now()) / 1000);
+    const boundFirst = this.bounds.quick === true && !this.cancelled();
+    if (boundFirst) await this.addBound(this.secondsLeft());
+    const bestWeeks =
+      this.cancelled() || this.earlyStop.signal.aborted
+        ? state.snapshot()
+        : await this.search(state, boundFirst ? evaluationMs : null);
+    const searched = new RosterState(model, bestWeeks, FINAL_EVALUATION);
+    let incumbent: Incumbent = { roster: searched.toRoster(), state: searched };
+    if (!this.cancelled() && !boundFirst)
+      await this.addBound(Math.max(0.5, this.secondsLeft() / (this.deps.polish ? 2 : 1)));
+    if (this.parallel) incumbent = await this.collectParallel(model, incumbent);
+    if (this.deps.polish && !this.cancelled() && performance.now() < this.deadline - 500)
+      incumbent = await this.polish(model, incumbent);
+    return this.finish(model, incumbent);
+  }
 
-    let bestWeeks: Week[] = state.snapshot();
-    if (!cancelled() && !earlyStop.signal.aborted) {
-      const reserve = searchReserveMs(limitMs, deps, {
-        awaitsParallel: parallel !== null && parallel.quick !== true,
-        evaluationMs: boundFirst ? evaluationMs : null,
-      });
-      const maxIterations =
-        tuning.maxIterations ??
-        (tuning.iterationsPerSecond !== undefined
-          ? Math.round(tuning.iterationsPerSecond * options.timeLimitSeconds)
-          : Number.POSITIVE_INFINITY);
-      let lastReport = performance.now();
-      const result = await localSearch(state, {
-        seed: options.seed,
-        deadline: deadline - reserve,
-        maxIterations,
-        signal: searchSignal.signal,
-        ...(tuning.startTemperature !== undefined
-          ? { startTemperature: tuning.startTemperature }
-          : {}),
-        ...(tuning.endTemperature !== undefined ? { endTemperature: tuning.endTemperature } : {}),
-        ...(tuning.cycles !== undefined ? { cycles: tuning.cycles } : {}),
-        ...(helper ? { bestWeeks: helper } : {}),
-        onImprove: (objective) => {
-          bestObjective = objective;
-          const now = performance.now();
-          if (now - lastReport >= 250) {
-            lastReport = now;
-            progress('improve');
-          }
-        },
-      });
-      helper?.stop();
-      bestWeeks = result.best;
-      if (process.env.ROSTER_SEARCH_DEBUG) {
-        console.error(
-          `local search: ${result.iterations} iterations, ${result.accepted} accepted, ${result.proposalsPriced} helper proposals priced, stopped by ${result.stoppedBy}; evaluations ${model.evaluator.evaluations}, cache hits ${model.evaluator.cacheHits}`,
-        );
-      }
-      bestObjective = result.bestObjective;
-      methodParts.push('local-search');
-      if (helperProvider && result.proposalsPriced > 0) methodParts.push(helperProvider.name);
-      progress('improve');
-    }
+  /** Ends what the solve started: the second thread, the helper, the abort relay. */
+  release(): void {
+    this.options.signal?.removeEventListener('abort', this.relayAbort);
+    this.parallel?.terminate();
+    this.helper?.stop();
+  }
 
-    // The search priced moves without supervision trades; the roster it returns gets them.
-    const finalOptions = { supervisionTrades: true };
-    let finalState = new RosterState(model, bestWeeks, finalOptions);
-    let roster = finalState.toRoster();
+  private get bounds() {
+    return this.deps.bounds ?? relaxationBoundProvider;
+  }
 
-    if (!cancelled() && !boundFirst)
-      await addBound(Math.max(0.5, (deadline - performance.now()) / 1000 / (deps.polish ? 2 : 1)));
+  private elapsed(): number {
+    return (performance.now() - this.started) / 1000;
+  }
 
-    if (parallel) {
-      const outcome = parallelOutcome ?? (await awaitParallel(parallel, deadline, cancelled));
-      if (outcome) {
-        if (outcome.bound !== null) {
-          bound = bound === null ? outcome.bound : Math.max(bound, outcome.bound);
-          methodParts.push(parallel.name ?? deps.parallel!.name);
+  private secondsLeft(): number {
+    return (this.deadline - performance.now()) / 1000;
+  }
+
+  private cancelled(): boolean {
+    return this.options.signal?.aborted === true;
+  }
+
+  private progress(phase: SolveProgress['phase']): void {
+    this.options.onProgress?.({
+      phase,
+      bestObjective: this.bestObjective,
+      bound: this.bound,
+      gap: gapOf(this.bestObjective, this.bound),
+      elapsedSeconds: this.elapsed(),
+    });
+  }
+
+  private raiseBound(value: number): void {
+    this.bound = this.bound === null ? value : Math.max(this.bound, value);
+  }
+
+  private startParallel(): void {
+    if (!this.deps.parallel || this.options.signal?.aborted) return;
+    this.parallel = this.deps.parallel.start(this.instance, {
+      timeLimitSeconds: parallelTimeLimit(this.options.timeLimitSeconds),
+    });
+    this.parallel?.result.then(
+      (outcome) => {
+        this.parallelOutcome = outcome;
+        if (outcome?.bound !== null && outcome?.bound !== undefined) {
+          this.raiseBound(outcome.bound);
+          this.progress('bound');
         }
-        if (outcome.roster && !deterministic) {
-          const check = checkRoster(instance, outcome.roster);
-          if (
-            check.violations.length === 0 &&
-            check.soft.weightedTotal <
-              finalState.objective - 1e-7 * Math.max(1, Math.abs(finalState.objective))
-          ) {
-            roster = outcome.roster;
-            methodParts.push(outcome.method);
-            const weeks = weeksFromRoster(model, outcome.roster);
-            if (weeks) finalState = new RosterState(model, weeks, finalOptions);
-          }
-        }
-      }
-      progress('bound');
-    }
-
-    if (deps.polish && !cancelled() && performance.now() < deadline - 500) {
-      progress('polish');
-      const free = polishNeighbourhood(model, finalState, options.seed);
-      try {
-        const polished = await deps.polish.polish(instance, roster, free, {
-          timeLimitSeconds: Math.max(0.5, (deadline - performance.now()) / 1000 - 0.5),
-        });
-        if (polished) {
-          const check = checkRoster(instance, polished);
-          if (
-            check.violations.length === 0 &&
-            check.soft.weightedTotal < finalState.objective - 1e-7
-          ) {
-            roster = polished;
-            methodParts.push(deps.polish.name);
-            const weeks = weeksFromRoster(model, polished);
-            if (weeks) finalState = new RosterState(model, weeks, finalOptions);
-          }
-        }
-      } catch {
-        // Polishing is optional: keep the search's roster.
-      }
-    }
-
-    progress('verify');
-    const method = methodParts.join('+');
-    const check = checkRoster(instance, roster);
-    if (check.violations.length > 0) throw new RosterVerificationError(method, check.violations);
-    const soft: SoftTerms = check.soft;
-    bestObjective = soft.weightedTotal;
-    if (bound !== null && bound > bestObjective) {
-      // Rounding between two float sums is clamped; anything larger is not a valid bound.
-      bound =
-        bound - bestObjective <= 1e-6 * Math.max(1, Math.abs(bestObjective)) ? bestObjective : null;
-    }
-    const gap = gapOf(bestObjective, bound);
-    const explanations: ShortageExplanation[] = explainShortages(
-      model,
-      finalState.weeks,
-      finalState.outcomes,
+        // Not in the deterministic mode: the search must run its whole budget there.
+        if (outcome?.proven && !this.deterministic) this.earlyStop.abort();
+      },
+      () => this.earlyStop.abort(),
     );
-    progress('done');
+  }
+
+  private startHelper(model: SearchModel): void {
+    const provider = this.deps.bestWeekHelper;
+    if (!provider || this.deterministic || this.cancelled()) return;
+    if (!(this.parallel?.quick ?? true)) return;
+    this.helper = provider.start(model, this.options.seed);
+  }
+
+  private infeasible(infeasibility: InfeasibilityReport): SolveResult {
+    this.parallel?.terminate();
+    this.progress('done');
     return {
-      status: cancelled()
+      status: 'INFEASIBLE',
+      roster: null,
+      objective: null,
+      soft: null,
+      lowerBound: null,
+      gap: null,
+      method: 'construct',
+      elapsedSeconds: this.elapsed(),
+      explanations: [],
+      infeasibility,
+    };
+  }
+
+  private async addBound(seconds: number): Promise<void> {
+    try {
+      const own = await this.bounds.lowerBound(this.instance, seconds);
+      if (own !== null) this.raiseBound(own);
+      this.methodParts.push(this.bounds.name);
+    } catch {
+      // No bound from this provider; the second thread's may still count.
+    }
+    this.progress('bound');
+  }
+
+  /** The local search until the deadline less the reserve (`searchReserveMs`); its best weeks. */
+  private async search(state: RosterState, evaluationMs: number | null): Promise<Week[]> {
+    const tuning = this.deps.search ?? {};
+    const reserve = searchReserveMs(this.limitMs, this.deps, {
+      awaitsParallel: this.parallel !== null && this.parallel.quick !== true,
+      evaluationMs,
+    });
+    const maxIterations =
+      tuning.maxIterations ??
+      (tuning.iterationsPerSecond !== undefined
+        ? Math.round(tuning.iterationsPerSecond * this.options.timeLimitSeconds)
+        : Number.POSITIVE_INFINITY);
+    let lastReport = performance.now();
+    const result = await localSearch(state, {
+      seed: this.options.seed,
+      deadline: this.deadline - reserve,
+      maxIterations,
+      signal: this.searchSignal.signal,
+      ...(tuning.startTemperature !== undefined
+        ? { startTemperature: tuning.startTemperature }
+        : {}),
+      ...(tuning.endTemperature !== undefined ? { endTemperature: tuning.endTemperature } : {}),
+      ...(tuning.cycles !== undefined ? { cycles: tuning.cycles } : {}),
+      ...(this.helper ? { bestWeeks: this.helper } : {}),
+      onImprove: (objective) => {
+        this.bestObjective = objective;
+        const now = performance.now();
+        if (now - lastReport >= 250) {
+          lastReport = now;
+          this.progress('improve');
+        }
+      },
+    });
+    this.helper?.stop();
+    if (process.env.ROSTER_SEARCH_DEBUG) {
+      const { evaluator } = state.model;
+      console.error(
+        `local search: ${result.iterations} iterations, ${result.accepted} accepted, ${result.proposalsPriced} helper proposals priced, stopped by ${result.stoppedBy}; evaluations ${evaluator.evaluations}, cache hits ${evaluator.cacheHits}`,
+      );
+    }
+    this.bestObjective = result.bestObjective;
+    this.methodParts.push('local-search');
+    if (this.helper && result.proposalsPriced > 0)
+      this.methodParts.push(this.deps.bestWeekHelper!.name);
+    this.progress('improve');
+    return result.best;
+  }
+
+  /**
+   * `candidate` in place of the incumbent when the checker finds it clean and strictly better
+   * (beyond float noise), with `method` added to the trail; else the incumbent.
+   */
+  private adoptIfBetter(
+    model: SearchModel,
+    incumbent: Incumbent,
+    candidate: Roster,
+    method: string,
+  ): Incumbent {
+    const check = checkRoster(this.instance, candidate);
+    const objective = incumbent.state.objective;
+    if (check.violations.length > 0) return incumbent;
+    if (check.soft.weightedTotal >= objective - 1e-7 * Math.max(1, Math.abs(objective)))
+      return incumbent;
+    this.methodParts.push(method);
+    const weeks = weeksFromRoster(model, candidate);
+    return {
+      roster: candidate,
+      state: weeks ? new RosterState(model, weeks, FINAL_EVALUATION) : incumbent.state,
+    };
+  }
+
+  /** The second thread's bound, and its roster when better (not in the deterministic mode). */
+  private async collectParallel(model: SearchModel, incumbent: Incumbent): Promise<Incumbent> {
+    const run = this.parallel!;
+    const outcome =
+      this.parallelOutcome ?? (await awaitParallel(run, this.deadline, () => this.cancelled()));
+    let result = incumbent;
+    if (outcome) {
+      if (outcome.bound !== null) {
+        this.raiseBound(outcome.bound);
+        this.methodParts.push(run.name ?? this.deps.parallel!.name);
+      }
+      if (outcome.roster && !this.deterministic)
+        result = this.adoptIfBetter(model, incumbent, outcome.roster, outcome.method);
+    }
+    this.progress('bound');
+    return result;
+  }
+
+  /** MIP polishing of the employees around the worst intervals, while time remains. */
+  private async polish(model: SearchModel, incumbent: Incumbent): Promise<Incumbent> {
+    const polisher = this.deps.polish!;
+    this.progress('polish');
+    const free = polishNeighbourhood(model, incumbent.state, this.options.seed);
+    try {
+      const polished = await polisher.polish(this.instance, incumbent.roster, free, {
+        timeLimitSeconds: Math.max(0.5, this.secondsLeft() - 0.5),
+      });
+      return polished ? this.adoptIfBetter(model, incumbent, polished, polisher.name) : incumbent;
+    } catch {
+      // Polishing is optional: keep the search's roster.
+      return incumbent;
+    }
+  }
+
+  /** Verifies the roster with the checker (a violation throws), explains it, and answers. */
+  private finish(model: SearchModel, { roster, state }: Incumbent): SolveResult {
+    this.progress('verify');
+    const method = this.methodParts.join('+');
+    const check = checkRoster(this.instance, roster);
+    if (check.violations.length > 0) throw new RosterVerificationError(method, check.violations);
+    const objective = check.soft.weightedTotal;
+    this.bestObjective = objective;
+    if (this.bound !== null && this.bound > objective) {
+      // Rounding between two float sums is clamped; anything larger is not a valid bound.
+      this.bound =
+        this.bound - objective <= 1e-6 * Math.max(1, Math.abs(objective)) ? objective : null;
+    }
+    const gap = gapOf(objective, this.bound);
+    const explanations = explainShortages(model, state.weeks, state.outcomes);
+    this.progress('done');
+    return {
+      status: this.cancelled()
         ? 'CANCELLED'
         : gap !== null && gap <= OPTIMAL_GAP
           ? 'OPTIMAL'
           : 'FEASIBLE',
       roster,
-      objective: bestObjective,
-      soft,
-      lowerBound: bound,
+      objective,
+      soft: check.soft,
+      lowerBound: this.bound,
       gap,
       method,
-      elapsedSeconds: elapsed(),
+      elapsedSeconds: this.elapsed(),
       explanations,
       infeasibility: null,
     };

@@ -1,7 +1,7 @@
 import type { Violation } from '../../checker/types.js';
 import type { PlanningInstance } from '../../model/instance.js';
 import type { BoundJobResult, BoundStrategy } from '../mip/bound-job.js';
-import type { SearchTuning } from '../solve.js';
+import type { SearchTuning } from '../solve-deps.js';
 import {
   RosterVerificationError,
   type SolveOptions,

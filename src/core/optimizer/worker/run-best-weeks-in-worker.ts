@@ -3,7 +3,7 @@ import type { WeekProposal } from '../search/local-search.js';
 import type { SearchModel, Week } from '../search/model.js';
 import type { PricedMove } from '../search/state.js';
 import { encodeOutcomes } from './outcome-codec.js';
-import type { BestWeekHelper, BestWeekHelperProvider } from '../solve.js';
+import type { BestWeekHelper, BestWeekHelperProvider } from '../solve-deps.js';
 import type { FromBestWeekWorker, ToBestWeekWorker } from './protocol.js';
 import { compiledWorkerUrl } from './run-in-worker.js';
 

@@ -1,7 +1,7 @@
 import { type ResourceLimits, Worker } from 'node:worker_threads';
 import type { PlanningInstance } from '../../model/instance.js';
 import type { BoundStrategy } from '../mip/bound-job.js';
-import type { ParallelBoundProvider, ParallelOutcome, ParallelRun } from '../solve.js';
+import type { ParallelBoundProvider, ParallelOutcome, ParallelRun } from '../solve-deps.js';
 import { type FromBoundWorker, type ToBoundWorker, fromWorkerError } from './protocol.js';
 import { compiledWorkerUrl } from './run-in-worker.js';
 

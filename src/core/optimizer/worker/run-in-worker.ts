@@ -2,7 +2,7 @@ import { sep } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { type ResourceLimits, Worker } from 'node:worker_threads';
 import type { PlanningInstance } from '../../model/instance.js';
-import type { SearchTuning } from '../solve.js';
+import type { SearchTuning } from '../solve-deps.js';
 import type { SolveProgress, SolveResult } from '../types.js';
 import {
   type FromWorker,
