@@ -130,7 +130,7 @@ function intervalModel(
       const col = addCol(lp, `a_${c}_${pair}`, 0, cls.size);
       staffing[slotOfPair.get(pair)!].push(col);
       const state = ev.pairState[pair];
-      const ruleSet = ev.ruleSetOf(state, date);
+      const ruleSet = ev.eligibility.ruleSetOf(state, date);
       const rule = ruleSet?.supervision;
       if (ruleSet && rule?.kind === 'RATIO' && countsTowardRatio(ruleSet, cls.sample))
         ratioWork.set(state, [...(ratioWork.get(state) ?? []), col]);
@@ -170,7 +170,7 @@ function addSupervision(
   for (const f of pharms) {
     const own: number[] = [];
     for (const state of ratioWork.keys()) {
-      if (!ev.canSuperviseIndex(f, state, date)) continue;
+      if (!ev.eligibility.canSuperviseIndex(f, state, date)) continue;
       const col = addCol(lp, `z_${f}_${state}`, 0, 1);
       own.push(col);
       shares.set(state, [...(shares.get(state) ?? []), col]);
@@ -178,7 +178,9 @@ function addSupervision(
     if (own.length > 0) sumAtMost(lp, `share_${f}`, own, 1);
   }
   for (const [state, work] of ratioWork) {
-    const rule = ev.ruleSetOf(state, date)!.supervision as SupervisionRule & { kind: 'RATIO' };
+    const rule = ev.eligibility.ruleSetOf(state, date)!.supervision as SupervisionRule & {
+      kind: 'RATIO';
+    };
     const ratio = generousRatio(rule);
     const supervisors = shares.get(state) ?? [];
     addRow(

@@ -1,9 +1,6 @@
-import type { LocalDate, StateCode } from '../../model/common.js';
+import type { StateCode } from '../../model/common.js';
 import type { PlanningInstance } from '../../model/instance.js';
-import type { JurisdictionRuleSet, SupervisionRule } from '../../model/jurisdiction.js';
-import { isCertified } from '../../rules/credentials.js';
-import { supervisionRefusal, technicianRefusals } from '../../rules/eligibility.js';
-import { RuleSetLookup } from '../../rules/rule-sets.js';
+import type { SupervisionRule } from '../../model/jurisdiction.js';
 import { allowedTechnicians } from '../../rules/supervision.js';
 import { HOUR_MS } from '../../time/dates.js';
 import { type TimeGrid, buildGrid } from '../../time/grid.js';
@@ -13,6 +10,7 @@ import {
   SupervisionSplitter,
   preferCertified,
 } from './supervision-split.js';
+import { EligibilityTable } from './eligibility-table.js';
 import { greedyAssignment } from './unit-greedy.js';
 
 /**
@@ -104,22 +102,15 @@ interface CapResult {
 export class AllocationEvaluator {
   readonly grid: TimeGrid;
   readonly intervalHours: number;
-  /** Pair index = queue index * states.length + state index. */
+  /** Who may work, supervise, or count as certified where and when. */
+  readonly eligibility: EligibilityTable;
+  /** The table's states and pairs (pair index = queue index * states.length + state index). */
   readonly states: readonly StateCode[];
   readonly pairQueue: readonly string[];
   readonly pairState: readonly number[];
-  private readonly stateIndex = new Map<StateCode, number>();
   private readonly demand: DemandSlot[][];
   /** Baseline value per interval: nobody allocated. */
   private readonly baseline: Float64Array;
-  private readonly rules: RuleSetLookup;
-  /** Per date (index in `dates`), per employee: eligible pairs / supervisable states / certified. */
-  private readonly dateIndex = new Map<LocalDate, number>();
-  private readonly eligibleCache: (Int32Array | undefined)[][] = [];
-  private readonly supervisorCache: (Int8Array | undefined)[][] = [];
-  private readonly certifiedCache: Int8Array[] = [];
-  /** Per date (index in `dates`), per state index: the rule set in force (undefined: not looked up). */
-  private readonly ruleSetCache: (JurisdictionRuleSet | null | undefined)[][] = [];
   private readonly cache = new Map<string, IntervalOutcome>();
   private readonly slotIndexes: (Map<number, number> | undefined)[] = [];
   private readonly signatures: ((TechnicianSignature | null | undefined)[] | undefined)[] = [];
@@ -128,7 +119,7 @@ export class AllocationEvaluator {
   private readonly ratioRules: (ReadonlyMap<number, SupervisionRule> | undefined)[] = [];
   private readonly gainLists: (number[][] | undefined)[] = [];
   /** Splits the pharmacists' supervision over the ratio states (its max flow is reused). */
-  private readonly supervision = new SupervisionSplitter(this);
+  private readonly supervision: SupervisionSplitter;
   /**
    * The outcome cache is emptied when it holds this many outcomes or this many allocation and
    * share records. Its hits are mostly recent (a move's alternatives, a restart): at the large
@@ -150,25 +141,16 @@ export class AllocationEvaluator {
     this.intervalHours = this.grid.intervalMs / HOUR_MS;
     this.maxCacheEntries = options.maxCacheEntries ?? 200_000;
     this.maxCachedRecords = options.maxCachedRecords ?? 1_000_000;
-    this.rules = new RuleSetLookup(instance.ruleSets);
-    const states = [...new Set(instance.queues.flatMap((queue) => queue.states))].sort();
-    states.forEach((state, i) => this.stateIndex.set(state, i));
-    this.states = states;
-    const pairQueue: string[] = [];
-    const pairState: number[] = [];
-    for (const queue of instance.queues) {
-      for (let s = 0; s < states.length; s += 1) {
-        pairQueue.push(queue.id);
-        pairState.push(s);
-      }
-    }
-    this.pairQueue = pairQueue;
-    this.pairState = pairState;
+    this.eligibility = new EligibilityTable(instance);
+    this.supervision = new SupervisionSplitter(this.eligibility);
+    this.states = this.eligibility.states;
+    this.pairQueue = this.eligibility.pairQueue;
+    this.pairState = this.eligibility.pairState;
     this.demand = Array.from({ length: this.grid.count }, () => []);
     this.baseline = new Float64Array(this.grid.count);
     const w = instance.weights;
     for (const entry of instance.demand) {
-      const pair = this.pairOf(entry.queueId, entry.state);
+      const pair = this.eligibility.pairOf(entry.queueId, entry.state);
       if (entry.intervalIndex < 0 || entry.intervalIndex >= this.grid.count) continue;
       const values = entry.marginalValues ?? [];
       this.baseline[entry.intervalIndex] +=
@@ -179,14 +161,6 @@ export class AllocationEvaluator {
     }
   }
 
-  /** Pair index of (queue, state), or -1 when the queue does not exist or the state is unknown. */
-  pairOf(queueId: string, state: StateCode): number {
-    const q = this.instance.queues.findIndex((queue) => queue.id === queueId);
-    const s = this.stateIndex.get(state);
-    if (q < 0 || s === undefined) return -1;
-    return q * this.states.length + s;
-  }
-
   /** Demand entries of an interval (pairs, required, service values). */
   demandOf(intervalIndex: number): readonly DemandSlot[] {
     return this.demand[intervalIndex];
@@ -194,96 +168,6 @@ export class AllocationEvaluator {
 
   baselineOf(intervalIndex: number): number {
     return this.baseline[intervalIndex];
-  }
-
-  ruleFor(state: StateCode, date: LocalDate) {
-    return this.rules.inForce(state, date);
-  }
-
-  private dateSlot(date: LocalDate): number {
-    let d = this.dateIndex.get(date);
-    if (d === undefined) {
-      d = this.dateIndex.size;
-      this.dateIndex.set(date, d);
-      const n = this.instance.employees.length;
-      this.eligibleCache.push(new Array<Int32Array | undefined>(n));
-      this.supervisorCache.push(new Array<Int8Array | undefined>(n));
-      this.certifiedCache.push(new Int8Array(n).fill(-1));
-      this.ruleSetCache.push(new Array<JurisdictionRuleSet | null | undefined>(this.states.length));
-    }
-    return d;
-  }
-
-  /** Pairs (any, demanded or not) the technician may work on `date`, sorted. */
-  eligiblePairs(employee: number, date: LocalDate): Int32Array {
-    const d = this.dateSlot(date);
-    let found = this.eligibleCache[d][employee];
-    if (!found) {
-      const technician = this.instance.employees[employee];
-      const pairs: number[] = [];
-      if (technician.role === 'TECHNICIAN') {
-        this.instance.queues.forEach((queue, q) => {
-          this.states.forEach((state, s) => {
-            const refusals = technicianRefusals(
-              technician,
-              queue,
-              state,
-              date,
-              this.rules.inForce(state, date),
-            );
-            if (refusals.length === 0) pairs.push(q * this.states.length + s);
-          });
-        });
-      }
-      found = Int32Array.from(pairs);
-      this.eligibleCache[d][employee] = found;
-    }
-    return found;
-  }
-
-  canSupervise(employee: number, state: StateCode, date: LocalDate): boolean {
-    const s = this.stateIndex.get(state);
-    return s !== undefined && this.canSuperviseIndex(employee, s, date);
-  }
-
-  /** `canSupervise` by state index (into `states`). */
-  canSuperviseIndex(employee: number, state: number, date: LocalDate): boolean {
-    const d = this.dateSlot(date);
-    let found = this.supervisorCache[d][employee];
-    if (!found) {
-      const pharmacist = this.instance.employees[employee];
-      found = Int8Array.from(this.states, (code) =>
-        supervisionRefusal(pharmacist, code, date, this.rules.inForce(code, date)) === null ? 1 : 0,
-      );
-      this.supervisorCache[d][employee] = found;
-    }
-    return found[state] === 1;
-  }
-
-  certified(employee: number, date: LocalDate): boolean {
-    const cache = this.certifiedCache[this.dateSlot(date)];
-    if (cache[employee] < 0)
-      cache[employee] = isCertified(this.instance.employees[employee], date) ? 1 : 0;
-    return cache[employee] === 1;
-  }
-
-  /**
-   * `ruleFor` by state index, cached per date slot: the evaluator asks for every allocated
-   * technician, and the lookup's string key cost more than the rest of the tally.
-   */
-  ruleSetOf(state: number, date: LocalDate): JurisdictionRuleSet | null {
-    const row = this.ruleSetCache[this.dateSlot(date)];
-    let found = row[state];
-    if (found === undefined) {
-      found = this.rules.inForce(this.states[state], date);
-      row[state] = found;
-    }
-    return found;
-  }
-
-  /** The supervision rule of a state on a date (NONE when no rule set is in force). */
-  supervisionRule(state: StateCode, date: LocalDate): SupervisionRule {
-    return this.rules.inForce(state, date)?.supervision ?? { kind: 'NONE' };
   }
 
   /**
@@ -373,10 +257,10 @@ export class AllocationEvaluator {
     if (found === undefined) {
       const date = this.grid.intervalDates[intervalIndex];
       const slotOfPair = this.slotIndexOf(intervalIndex);
-      const pairs = Array.from(this.eligiblePairs(tech, date)).filter((pair) =>
+      const pairs = Array.from(this.eligibility.eligiblePairs(tech, date)).filter((pair) =>
         slotOfPair.has(pair),
       );
-      const certified = this.certified(tech, date);
+      const certified = this.eligibility.certified(tech, date);
       found = pairs.length === 0 ? null : this.internedSignature(intervalIndex, pairs, certified);
       row[tech] = found;
     }
@@ -418,7 +302,7 @@ export class AllocationEvaluator {
       for (const slot of this.demand[intervalIndex]) {
         const s = this.pairState[slot.pair];
         if (rules.has(s)) continue;
-        const rule = this.ruleSetOf(s, date)?.supervision ?? NONE_RULE;
+        const rule = this.eligibility.ruleSetOf(s, date)?.supervision ?? NONE_RULE;
         if (rule.kind === 'RATIO') rules.set(s, rule);
       }
       found = rules;
@@ -570,9 +454,9 @@ export class AllocationEvaluator {
     const shared = new Set<number>();
     for (const cut of result.binding) {
       for (const pharm of pharms) {
-        if (!this.canSuperviseIndex(pharm, cut, date)) continue;
+        if (!this.eligibility.canSuperviseIndex(pharm, cut, date)) continue;
         for (const [state, count] of result.counts) {
-          if (state !== cut && count > 0 && this.canSuperviseIndex(pharm, state, date))
+          if (state !== cut && count > 0 && this.eligibility.canSuperviseIndex(pharm, state, date))
             shared.add(state);
         }
       }
@@ -639,7 +523,7 @@ export class AllocationEvaluator {
       for (const state of new Set(check.short.map((entry) => entry.state))) {
         const inState = allocations.filter((a) => this.pairState[a.pair] === state);
         const victim =
-          [...inState].reverse().find((a) => !this.certified(a.employee, date)) ??
+          [...inState].reverse().find((a) => !this.eligibility.certified(a.employee, date)) ??
           inState[inState.length - 1];
         if (victim) drop.add(victim.employee);
       }

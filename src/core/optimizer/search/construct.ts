@@ -98,7 +98,7 @@ class DemandProxy {
   /** Slot a technician would fill in interval i (most remaining), or -1. */
   private bestSlot(employee: number, i: number): number {
     const date = this.model.grid.intervalDates[i];
-    const pairs = this.model.evaluator.eligiblePairs(employee, date);
+    const pairs = this.model.evaluator.eligibility.eligiblePairs(employee, date);
     const index = this.slotIndex[i];
     const remaining = this.remaining[i];
     let best = -1;
@@ -130,7 +130,7 @@ class DemandProxy {
       let want = 0;
       const need = this.supervision[i];
       for (let s = 0; s < need.length; s += 1) {
-        if (need[s] > 0 && ev.canSuperviseIndex(c.employee, s, date)) want += need[s];
+        if (need[s] > 0 && ev.eligibility.canSuperviseIndex(c.employee, s, date)) want += need[s];
       }
       total += Math.min(1, want);
     }
@@ -151,7 +151,7 @@ class DemandProxy {
       let left = 1;
       const need = this.supervision[i];
       for (let s = 0; s < need.length && left > 0; s += 1) {
-        if (need[s] <= 0 || !ev.canSuperviseIndex(c.employee, s, date)) continue;
+        if (need[s] <= 0 || !ev.eligibility.canSuperviseIndex(c.employee, s, date)) continue;
         const take = Math.min(left, need[s]);
         need[s] -= take;
         left -= take;
@@ -180,11 +180,14 @@ class DemandProxy {
         const s = ev.pairState[a.pair];
         const t = tally.get(s) ?? { technicians: 0, certified: 0 };
         t.technicians += 1;
-        if (ev.certified(a.employee, date)) t.certified += 1;
+        if (ev.eligibility.certified(a.employee, date)) t.certified += 1;
         tally.set(s, t);
       }
       for (const [s, counts] of tally) {
-        const need = requiredPharmacistEquivalents(ev.supervisionRule(ev.states[s], date), counts);
+        const need = requiredPharmacistEquivalents(
+          ev.eligibility.supervisionRule(ev.states[s], date),
+          counts,
+        );
         if (Number.isFinite(need)) this.supervision[i][s] = need;
       }
     }

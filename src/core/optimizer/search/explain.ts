@@ -60,7 +60,7 @@ export function explainShortages(
       const state = ev.states[ev.pairState[slot.pair]];
       const queueId = ev.pairQueue[slot.pair];
       const eligible = model.technicians.filter((e) =>
-        ev.eligiblePairs(e, date).includes(slot.pair),
+        ev.eligibility.eligiblePairs(e, date).includes(slot.pair),
       );
       const reasons: ShortageReason[] = [];
       if (eligible.length === 0) {

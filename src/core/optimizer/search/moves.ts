@@ -311,7 +311,9 @@ export class MoveMaker {
       const date = model.grid.intervalDates[i];
       able = this.offDutyCoverers(
         i,
-        (p) => model.isTechnician[p] === 0 && model.evaluator.canSupervise(p, pick.state, date),
+        (p) =>
+          model.isTechnician[p] === 0 &&
+          model.evaluator.eligibility.canSupervise(p, pick.state, date),
       );
     } else {
       if (this.shortIntervals.length === 0) return this.add();

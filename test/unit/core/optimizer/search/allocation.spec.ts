@@ -135,7 +135,7 @@ function bruteForce(
   const demanded = new Set(evaluator.demandOf(intervalIndex).map((s) => s.pair));
   const options = techs.map((t) => [
     -1,
-    ...[...evaluator.eligiblePairs(t, date)].filter((p) => demanded.has(p)),
+    ...[...evaluator.eligibility.eligiblePairs(t, date)].filter((p) => demanded.has(p)),
   ]);
   let best = Infinity;
   const choice = new Array<number>(techs.length).fill(-1);
@@ -145,7 +145,7 @@ function bruteForce(
     choice.forEach((pair, k) => {
       if (pair < 0) return;
       const s = evaluator.pairState[pair];
-      const ruleSet = evaluator.ruleFor(evaluator.states[s], date)!;
+      const ruleSet = evaluator.eligibility.ruleFor(evaluator.states[s], date)!;
       if (
         ruleSet.supervision.kind === 'NONE' ||
         !countsTowardRatio(ruleSet, instance.employees[techs[k]])
@@ -153,13 +153,13 @@ function bruteForce(
         return;
       const t = tally.get(s) ?? { technicians: 0, certified: 0 };
       t.technicians += 1;
-      if (evaluator.certified(techs[k], date)) t.certified += 1;
+      if (evaluator.eligibility.certified(techs[k], date)) t.certified += 1;
       tally.set(s, t);
     });
     const needs = [...tally].map(([s, counts]) => ({
       s,
       need: requiredPharmacistEquivalents(
-        evaluator.supervisionRule(evaluator.states[s], date),
+        evaluator.eligibility.supervisionRule(evaluator.states[s], date),
         counts,
       ),
     }));
@@ -168,7 +168,7 @@ function bruteForce(
     const edges: FlowEdge[] = pharms.map((_, p) => ({ from: 0, to: 1 + p, capacity: 1 }));
     needs.forEach(({ s }, i) =>
       pharms.forEach((ph, p) => {
-        if (evaluator.canSupervise(ph, evaluator.states[s], date))
+        if (evaluator.eligibility.canSupervise(ph, evaluator.states[s], date))
           edges.push({ from: 1 + p, to: 1 + pharms.length + i, capacity: 1 });
       }),
     );
