@@ -6,6 +6,8 @@
  * the large size), and both are summed per variable family (the shift columns split by role),
  * with paid hours per role and shortage hours per state. Prints one JSON line.
  *
+ * `--profile T,P,S,Q` generates other counts (`GeneratorOptions.profile`).
+ *
  * Run: `npm run build && node dist/bench/lp-terms.js --size large --seed 1`.
  */
 import { generateInstance } from '../src/core/generator/generate-instance.js';
@@ -72,7 +74,10 @@ async function main(): Promise<void> {
   const size = argument('size', 'large') as InstanceSize;
   if (!INSTANCE_SIZES.includes(size)) throw new Error(`Unknown size ${size}`);
   const seed = Number(argument('seed', '1'));
-  const instance = generateInstance(size, seed);
+  const counts = argument('profile', '');
+  const [technicians, pharmacists, states, queues] = counts.split(',').map(Number);
+  const profile = counts ? { technicians, pharmacists, states, queues } : undefined;
+  const instance = generateInstance(size, seed, profile ? { profile } : {});
   const solved = await solveRoster(
     instance,
     { timeLimitSeconds: Number(argument('seconds', '60')), seed },
@@ -97,6 +102,7 @@ async function main(): Promise<void> {
     : null;
   const line = {
     size,
+    instance: instance.id,
     seed,
     supervision,
     columns: model.colNames.length,

@@ -14,6 +14,7 @@ import {
   type InstanceSize,
   SIZE_PROFILES,
   STATE_CATALOG,
+  type SizeProfile,
   type StateProfile,
   queuesFor,
   shiftTemplates,
@@ -29,6 +30,12 @@ export interface GeneratorOptions {
   readonly weekStart?: LocalDate;
   /** Every contract gets minHoursPerWeek 0 and nothing is pinned: the empty roster is feasible. */
   readonly minHoursZero?: boolean;
+  /**
+   * Counts in place of the size's own (`SIZE_PROFILES`), e.g. the large size's 20 states and 4
+   * queues with a medium workforce, to tell what a method does with the shape of a week from what
+   * it does with its scale. The instance id then names the counts.
+   */
+  readonly profile?: SizeProfile;
 }
 
 export const DEFAULT_GENERATOR_WEEK: LocalDate = '2026-04-13';
@@ -77,8 +84,7 @@ function ensureSupervisorCoverage(
   return employees.map((employee) => result.get(employee.id)!);
 }
 
-function generateStaff(setting: EmployeeSetting, size: InstanceSize): Employee[] {
-  const profile = SIZE_PROFILES[size];
+function generateStaff(setting: EmployeeSetting, profile: SizeProfile): Employee[] {
   const id = (prefix: string, n: number) => `${prefix}${String(n).padStart(3, '0')}`;
   return [
     ...Array.from({ length: profile.technicians }, (_, i) =>
@@ -116,7 +122,7 @@ function unpinnedInstance(
   options: GeneratorOptions,
   draws: Draws,
 ): PlanningInstance {
-  const profile = SIZE_PROFILES[size];
+  const profile = options.profile ?? SIZE_PROFILES[size];
   const states = STATE_CATALOG.slice(0, profile.states);
   const weekStart = options.weekStart ?? DEFAULT_GENERATOR_WEEK;
   const week: PlanningWeek = { weekStart, timeZone: 'America/New_York', intervalMinutes: 30 };
@@ -134,10 +140,12 @@ function unpinnedInstance(
     weekStart,
     minHoursZero,
   };
-  const staff = generateStaff(setting, size);
+  const staff = generateStaff(setting, profile);
   const grid = buildGrid(week);
   return {
-    id: `${size}-${seed}-${weekStart}`,
+    id: options.profile
+      ? `${size}-${profile.technicians}t${profile.pharmacists}p${profile.states}s${profile.queues}q-${seed}-${weekStart}`
+      : `${size}-${seed}-${weekStart}`,
     week,
     employees: ensureSupervisorCoverage(draws.coverage, staff, ruleSets, states, weekStart),
     ruleSets,

@@ -53,6 +53,20 @@ describe('generateInstance: sizes', () => {
     },
   );
 
+  it('takes other counts for experiments (the large shape with a medium workforce)', () => {
+    const profile = { technicians: 60, pharmacists: 12, states: 20, queues: 4 };
+    const instance = generateInstance('medium', 5, { profile });
+    const count = (role: string) =>
+      instance.employees.filter((employee) => employee.role === role).length;
+    expect([count('TECHNICIAN'), count('PHARMACIST')]).toEqual([60, 12]);
+    expect(new Set(instance.ruleSets.map((rules) => rules.state)).size).toBe(20);
+    expect(instance.queues).toHaveLength(4);
+    expect(instance.id).toBe('medium-60t12p20s4q-5-2026-04-13');
+    expect(instanceProblems(instance)).toEqual([]);
+    expect(checkRoster(instance, minimumHoursRoster(instance)).violations).toEqual([]);
+    expect(generateInstance('medium', 5, { profile })).toEqual(instance);
+  });
+
   it('matches the issue: small 15/4/4/3, medium 80/20/10/3, large 400/80/20/4', () => {
     expect(SIZE_PROFILES.small).toEqual({ technicians: 15, pharmacists: 4, states: 4, queues: 3 });
     expect(SIZE_PROFILES.medium).toEqual({
