@@ -38,23 +38,78 @@ function cellOf(
  * shift, its intervals carry exactly the incumbent's allocations (fixed to 1). Creates y.
  */
 export function licenceAndRemoteEligibility(model: MipModel, index: ModelIndex): void {
-  const { instance, grid, rules, queues } = index;
-  const byInterval = new Map<number, DemandEntry[]>();
-  for (const entry of instance.demand) {
-    if (!isUseful(entry)) continue;
-    const list = byInterval.get(entry.intervalIndex) ?? [];
-    list.push(entry);
-    byInterval.set(entry.intervalIndex, list);
+  const { grid } = index;
+  const incumbent = incumbentAllocations(index);
+  const cellsAt = allocationCells(index);
+  const isEligible = eligibilityMemo(index);
+  for (const technician of index.employees) {
+    if (technician.role !== 'TECHNICIAN') continue;
+    const free = new Uint8Array(grid.count);
+    const fixed = new Uint8Array(grid.count);
+    for (const shift of shiftsOf(index, technician.id)) {
+      (shift.fixed ? fixed : free).fill(1, shift.first, shift.last);
+    }
+    for (let t = 0; t < grid.count; t += 1) {
+      if (fixed[t]) {
+        for (const { queueId, state } of incumbent.get(`${technician.id}|${t}`) ?? [])
+          addAllocationColumn(model, index, technician.id, t, queueId, state, true);
+        continue;
+      }
+      if (!free[t]) continue;
+      const date = grid.intervalDates[t];
+      for (const { queueId, state } of cellsAt(t)) {
+        if (isEligible(technician, queueId, state, date))
+          addAllocationColumn(model, index, technician.id, t, queueId, state, false);
+      }
+    }
   }
-  const incumbentAllocations = new Map<string, { queueId: string; state: string }[]>();
+  for (const entry of index.instance.demand) {
+    index.cells.get(`${entry.intervalIndex}|${entry.queueId}|${entry.state}`)?.entries.push(entry);
+  }
+}
+
+interface QueueState {
+  readonly queueId: string;
+  readonly state: string;
+}
+
+/** y[e,t,q,S]: binary, or fixed to 1 where a neighbourhood keeps the incumbent's allocation. */
+function addAllocationColumn(
+  model: MipModel,
+  index: ModelIndex,
+  technicianId: string,
+  t: number,
+  queueId: string,
+  state: string,
+  fixed: boolean,
+): void {
+  const cell = cellOf(index, t, queueId, state);
+  const name = varName('y', { e: technicianId, t, q: queueId, S: state });
+  const col = fixed ? addCol(model, name, 1, 1, 0, true) : addBinary(model, name);
+  cell.cols.push(col);
+  cell.technicianIds.push(technicianId);
+  index.yCol.set(`${technicianId}|${t}|${queueId}|${state}`, col);
+}
+
+/** A neighbourhood's incumbent allocations by `employee|interval`. */
+function incumbentAllocations(index: ModelIndex): Map<string, QueueState[]> {
+  const byKey = new Map<string, QueueState[]>();
   for (const allocation of index.options.neighbourhood?.incumbent.allocations ?? []) {
     const key = `${allocation.employeeId}|${allocation.intervalIndex}`;
-    const list = incumbentAllocations.get(key) ?? [];
+    const list = byKey.get(key) ?? [];
     list.push(allocation);
-    incumbentAllocations.set(key, list);
+    byKey.set(key, list);
   }
+  return byKey;
+}
+
+/** `technicianRefusals(...)` is empty, memoised per (technician, queue, state, date). */
+function eligibilityMemo(
+  index: ModelIndex,
+): (technician: Employee, queueId: string, state: string, date: string) => boolean {
+  const { rules, queues } = index;
   const eligible = new Map<string, boolean>();
-  const isEligible = (technician: Employee, queueId: string, state: string, date: string) => {
+  return (technician, queueId, state, date) => {
     const key = `${technician.id}|${queueId}|${state}|${date}`;
     let answer = eligible.get(key);
     if (answer === undefined) {
@@ -66,14 +121,27 @@ export function licenceAndRemoteEligibility(model: MipModel, index: ModelIndex):
     }
     return answer;
   };
-  // (queue, state) cells per interval: those with useful demand, plus — where the state's rule has
-  // a tier with a certified minimum, so that an extra certified technician can LOWER the
-  // supervision needed — every queue serving that state (allocations there only cost overstaffing).
-  const cellsMemo = new Map<number, { queueId: string; state: string }[]>();
-  const cellsAt = (t: number) => {
-    let cells = cellsMemo.get(t);
+}
+
+/**
+ * (queue, state) cells per interval, memoised: those with useful demand, plus — where the state's
+ * rule has a tier with a certified minimum, so that an extra certified technician can LOWER the
+ * supervision needed — every queue serving that state (allocations there only cost overstaffing).
+ */
+function allocationCells(index: ModelIndex): (t: number) => QueueState[] {
+  const { instance, grid, rules, queues } = index;
+  const byInterval = new Map<number, DemandEntry[]>();
+  for (const entry of instance.demand) {
+    if (!isUseful(entry)) continue;
+    const list = byInterval.get(entry.intervalIndex) ?? [];
+    list.push(entry);
+    byInterval.set(entry.intervalIndex, list);
+  }
+  const memo = new Map<number, QueueState[]>();
+  return (t) => {
+    let cells = memo.get(t);
     if (cells) return cells;
-    const keys = new Map<string, { queueId: string; state: string }>();
+    const keys = new Map<string, QueueState>();
     for (const entry of byInterval.get(t) ?? []) {
       keys.set(`${entry.queueId}|${entry.state}`, { queueId: entry.queueId, state: entry.state });
     }
@@ -88,49 +156,9 @@ export function licenceAndRemoteEligibility(model: MipModel, index: ModelIndex):
       }
     }
     cells = [...keys.values()];
-    cellsMemo.set(t, cells);
+    memo.set(t, cells);
     return cells;
   };
-  for (const technician of index.employees) {
-    if (technician.role !== 'TECHNICIAN') continue;
-    const free = new Uint8Array(grid.count);
-    const fixed = new Uint8Array(grid.count);
-    for (const shift of shiftsOf(index, technician.id)) {
-      (shift.fixed ? fixed : free).fill(1, shift.first, shift.last);
-    }
-    for (let t = 0; t < grid.count; t += 1) {
-      if (fixed[t]) {
-        for (const { queueId, state } of incumbentAllocations.get(`${technician.id}|${t}`) ?? []) {
-          const cell = cellOf(index, t, queueId, state);
-          const col = addCol(
-            model,
-            varName('y', { e: technician.id, t, q: queueId, S: state }),
-            1,
-            1,
-            0,
-            true,
-          );
-          cell.cols.push(col);
-          cell.technicianIds.push(technician.id);
-          index.yCol.set(`${technician.id}|${t}|${queueId}|${state}`, col);
-        }
-        continue;
-      }
-      if (!free[t]) continue;
-      const date = grid.intervalDates[t];
-      for (const { queueId, state } of cellsAt(t)) {
-        if (!isEligible(technician, queueId, state, date)) continue;
-        const cell = cellOf(index, t, queueId, state);
-        const col = addBinary(model, varName('y', { e: technician.id, t, q: queueId, S: state }));
-        cell.cols.push(col);
-        cell.technicianIds.push(technician.id);
-        index.yCol.set(`${technician.id}|${t}|${queueId}|${state}`, col);
-      }
-    }
-  }
-  for (const entry of instance.demand) {
-    index.cells.get(`${entry.intervalIndex}|${entry.queueId}|${entry.state}`)?.entries.push(entry);
-  }
 }
 
 /**

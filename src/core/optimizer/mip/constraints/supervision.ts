@@ -115,133 +115,151 @@ export function supervisionShareCapacity(model: MipModel, index: ModelIndex): vo
  */
 export function supervisionRatio(model: MipModel, index: ModelIndex): void {
   for (const cell of index.supervised.values()) {
-    const T = cell.countedCols;
-    const C = cell.certifiedCols;
-    const Z = cell.zCols;
-    const { rule } = cell;
     const keys = { t: cell.intervalIndex, S: cell.state };
-    const tMax = T.length;
-    const pMax = Z.length;
-    const ones = (cols: number[], coef = 1) => cols.map(() => coef);
-    if (pMax === 0) {
+    if (cell.zCols.length === 0) {
+      const T = cell.countedCols;
       addRow(model, varName('ratio_no_supervisor', keys), T, ones(T), 'L', 0);
-      continue;
+    } else if (index.supervisionMode === 'relaxed') relaxedRatioRows(model, cell, keys);
+    else exactRatioRows(model, cell, keys);
+  }
+}
+
+type CellKeys = { readonly t: number; readonly S: string };
+
+function ones(cols: readonly number[], coef = 1): number[] {
+  return cols.map(() => coef);
+}
+
+/** T - C as coefficients over [...T, ...C]. */
+function uncertifiedCoefs(cell: SupervisedCell): number[] {
+  return [...ones(cell.countedCols), ...ones(cell.certifiedCols, -1)];
+}
+
+/** 'relaxed': T <= F·P and T - C <= maxU·P. */
+function relaxedRatioRows(model: MipModel, cell: SupervisedCell, keys: CellKeys): void {
+  const { countedCols: T, certifiedCols: C, zCols: Z, rule } = cell;
+  const F = Math.max(
+    ...rule.tiers.map((tier) => Math.max(tier.firstPharmacist, tier.eachAdditionalPharmacist)),
+  );
+  addRow(
+    model,
+    varName('ratio_relaxed_cap', keys),
+    [...T, ...Z],
+    [...ones(T), ...ones(Z, -F)],
+    'L',
+    0,
+  );
+  if (rule.maxUncertifiedPerPharmacist !== null) {
+    addRow(
+      model,
+      varName('ratio_relaxed_uncert', keys),
+      [...T, ...C, ...Z],
+      [...uncertifiedCoefs(cell), ...ones(Z, -rule.maxUncertifiedPerPharmacist)],
+      'L',
+      0,
+    );
+  }
+}
+
+/** 'exact': the indicator b for convex tiers, each tier's rows, Σ_k p_k <= P, Σ_k τ_k = 1. */
+function exactRatioRows(model: MipModel, cell: SupervisedCell, keys: CellKeys): void {
+  const { rule } = cell;
+  const pMax = cell.zCols.length;
+  const several = rule.tiers.length > 1;
+  const needP = several || rule.tiers.some((tier) => tier.minCertifiedTechnicians > 0);
+  if (rule.tiers.some((tier) => tier.eachAdditionalPharmacist > tier.firstPharmacist))
+    anyTechnicianIndicator(model, cell, keys);
+  const pCols: number[] = [];
+  const selects: number[] = [];
+  rule.tiers.forEach((tier, k) => {
+    const p = needP ? addCol(model, varName('p', { ...keys, k }), 0, pMax) : -1;
+    const select = several ? addBinary(model, varName('tier', { ...keys, k })) : -1;
+    cell.tiers.push({ tier, p, select });
+    if (p >= 0) pCols.push(p);
+    if (select >= 0) {
+      selects.push(select);
+      addRow(model, varName('ratio_tier_use', { ...keys, k }), [p, select], [1, -pMax], 'L', 0);
     }
-    const uncertifiedCoefs = () => [...ones(T), ...ones(C, -1)];
-    if (index.supervisionMode === 'relaxed') {
-      const F = Math.max(
-        ...rule.tiers.map((tier) => Math.max(tier.firstPharmacist, tier.eachAdditionalPharmacist)),
-      );
-      addRow(
-        model,
-        varName('ratio_relaxed_cap', keys),
-        [...T, ...Z],
-        [...ones(T), ...ones(Z, -F)],
-        'L',
-        0,
-      );
-      if (rule.maxUncertifiedPerPharmacist !== null) {
-        addRow(
-          model,
-          varName('ratio_relaxed_uncert', keys),
-          [...T, ...C, ...Z],
-          [...uncertifiedCoefs(), ...ones(Z, -rule.maxUncertifiedPerPharmacist)],
-          'L',
-          0,
-        );
-      }
-      continue;
-    }
-    const several = rule.tiers.length > 1;
-    const needP = several || rule.tiers.some((tier) => tier.minCertifiedTechnicians > 0);
-    if (rule.tiers.some((tier) => tier.eachAdditionalPharmacist > tier.firstPharmacist)) {
-      // b >= every technician's allocation (not just T <= Tmax·b): much stronger in the LP.
-      const b = addBinary(model, varName('any', keys));
-      cell.anyTechnician = b;
-      for (const [technicianId, cols] of countedColumnsByTechnician(cell)) {
-        addRow(
-          model,
-          varName('ratio_any', { ...keys, e: technicianId }),
-          [...cols, b],
-          [...ones(cols), -1],
-          'L',
-          0,
-        );
-      }
-    }
-    const pCols: number[] = [];
-    const selects: number[] = [];
-    rule.tiers.forEach((tier, k) => {
-      const p = needP ? addCol(model, varName('p', { ...keys, k }), 0, pMax) : -1;
-      const select = several ? addBinary(model, varName('tier', { ...keys, k })) : -1;
-      cell.tiers.push({ tier, p, select });
-      if (p >= 0) pCols.push(p);
-      if (select >= 0) {
-        selects.push(select);
-        addRow(model, varName('ratio_tier_use', { ...keys, k }), [p, select], [1, -pMax], 'L', 0);
-      }
-      // p-expression: either the column p_k or Σ z.
-      const pc = p >= 0 ? [p] : Z;
-      const f = tier.firstPharmacist;
-      const a = tier.eachAdditionalPharmacist;
-      /** Adds `lhs <= rhs`, relaxed by M·(1 - τ_k) when a selector exists. */
-      const guarded = (name: string, cols: number[], coefs: number[], rhs: number, M: number) => {
-        if (select >= 0)
-          addRow(
-            model,
-            varName(name, { ...keys, k }),
-            [...cols, select],
-            [...coefs, M],
-            'L',
-            rhs + M,
-          );
-        else addRow(model, varName(name, { ...keys, k }), cols, coefs, 'L', rhs);
-      };
-      if (a <= f) {
-        guarded('ratio_cap', [...T, ...pc], [...ones(T), ...ones(pc, -f)], 0, tMax);
-        if (a < f)
-          guarded('ratio_cap_more', [...T, ...pc], [...ones(T), ...ones(pc, -a)], f - a, tMax);
-      } else {
-        guarded(
-          'ratio_cap_convex',
-          [...T, cell.anyTechnician, ...pc],
-          [...ones(T), a - f, ...ones(pc, -a)],
-          0,
-          tMax + a,
-        );
-      }
-      if (rule.maxUncertifiedPerPharmacist !== null) {
-        guarded(
-          'ratio_uncertified',
-          [...T, ...C, ...pc],
-          [...uncertifiedCoefs(), ...ones(pc, -rule.maxUncertifiedPerPharmacist)],
-          0,
-          tMax,
-        );
-      }
-      if (tier.minCertifiedTechnicians > 0 && p >= 0) {
-        addRow(
-          model,
-          varName('ratio_certified', { ...keys, k }),
-          [p, ...C],
-          [tier.minCertifiedTechnicians, ...ones(C, -1)],
-          'L',
-          0,
-        );
-      }
-    });
-    if (pCols.length > 0) {
-      addRow(
-        model,
-        varName('ratio_share_sum', keys),
-        [...pCols, ...Z],
-        [...ones(pCols), ...ones(Z, -1)],
-        'L',
-        0,
-      );
-    }
-    if (selects.length > 0)
-      addRow(model, varName('ratio_one_tier', keys), selects, ones(selects), 'E', 1);
+    tierRows(model, cell, keys, k);
+  });
+  if (pCols.length > 0) {
+    const Z = cell.zCols;
+    addRow(
+      model,
+      varName('ratio_share_sum', keys),
+      [...pCols, ...Z],
+      [...ones(pCols), ...ones(Z, -1)],
+      'L',
+      0,
+    );
+  }
+  if (selects.length > 0)
+    addRow(model, varName('ratio_one_tier', keys), selects, ones(selects), 'E', 1);
+}
+
+/** b = any[t,S] >= every counted technician's allocation (not just T <= Tmax·b: much stronger in the LP). */
+function anyTechnicianIndicator(model: MipModel, cell: SupervisedCell, keys: CellKeys): void {
+  const b = addBinary(model, varName('any', keys));
+  cell.anyTechnician = b;
+  for (const [technicianId, cols] of countedColumnsByTechnician(cell)) {
+    addRow(
+      model,
+      varName('ratio_any', { ...keys, e: technicianId }),
+      [...cols, b],
+      [...ones(cols), -1],
+      'L',
+      0,
+    );
+  }
+}
+
+/**
+ * Tier k's capacity, uncertified and certified-minimum rows over its p-expression (p_k, or Σ z
+ * when there is no p_k column), each relaxed by M·(1 - τ_k) when a selector τ_k exists.
+ */
+function tierRows(model: MipModel, cell: SupervisedCell, keys: CellKeys, k: number): void {
+  const { countedCols: T, certifiedCols: C, rule } = cell;
+  const { tier, p, select } = cell.tiers[k];
+  const tMax = T.length;
+  const pc = p >= 0 ? [p] : cell.zCols;
+  const f = tier.firstPharmacist;
+  const a = tier.eachAdditionalPharmacist;
+  /** Adds `lhs <= rhs`, relaxed by M·(1 - τ_k) when a selector exists. */
+  const guarded = (name: string, cols: number[], coefs: number[], rhs: number, M: number) => {
+    const rowName = varName(name, { ...keys, k });
+    if (select >= 0) addRow(model, rowName, [...cols, select], [...coefs, M], 'L', rhs + M);
+    else addRow(model, rowName, cols, coefs, 'L', rhs);
+  };
+  if (a <= f) {
+    guarded('ratio_cap', [...T, ...pc], [...ones(T), ...ones(pc, -f)], 0, tMax);
+    if (a < f) guarded('ratio_cap_more', [...T, ...pc], [...ones(T), ...ones(pc, -a)], f - a, tMax);
+  } else {
+    guarded(
+      'ratio_cap_convex',
+      [...T, cell.anyTechnician, ...pc],
+      [...ones(T), a - f, ...ones(pc, -a)],
+      0,
+      tMax + a,
+    );
+  }
+  if (rule.maxUncertifiedPerPharmacist !== null) {
+    guarded(
+      'ratio_uncertified',
+      [...T, ...C, ...pc],
+      [...uncertifiedCoefs(cell), ...ones(pc, -rule.maxUncertifiedPerPharmacist)],
+      0,
+      tMax,
+    );
+  }
+  if (tier.minCertifiedTechnicians > 0 && p >= 0) {
+    addRow(
+      model,
+      varName('ratio_certified', { ...keys, k }),
+      [p, ...C],
+      [tier.minCertifiedTechnicians, ...ones(C, -1)],
+      'L',
+      0,
+    );
   }
 }
 
