@@ -91,18 +91,12 @@ export async function localSearch(
   source?.reset(state.weeks);
   const waiting: WeekProposal[] = [];
   let proposalsPriced = 0;
-  const started = performance.now();
-  const byIterations = Number.isFinite(options.maxIterations);
-  const span = Math.max(1, options.deadline - started);
-  const t0 = options.startTemperature ?? 50;
-  const t1 = options.endTemperature ?? 1;
+  const schedule = new AnnealingSchedule(options, performance.now());
   let best = state.snapshot();
   let bestObjective = state.objective;
   let iterations = 0;
   let accepted = 0;
-  let lastYield = started;
-  const cycles = Math.max(1, options.cycles ?? 3);
-  let currentCycle = 0;
+  let lastYield = performance.now();
   let stoppedBy: LocalSearchResult['stoppedBy'] = 'iterations';
   while (iterations < options.maxIterations) {
     if (options.signal?.aborted) {
@@ -117,53 +111,99 @@ export async function localSearch(
     if (now - lastYield >= yieldEvery) {
       await new Promise<void>((resolve) => setImmediate(resolve));
       lastYield = performance.now();
-      if (source) {
-        waiting.push(...source.take());
-        if (waiting.length > MAX_WAITING_PROPOSALS)
-          waiting.splice(0, waiting.length - MAX_WAITING_PROPOSALS);
-      }
+      if (source) takeProposals(source, waiting);
     }
     iterations += 1;
     if (iterations % 500 === 0) maker.refreshShortIntervals();
     if (iterations % 2000 === 0) state.recompute();
-    // Simulated annealing; the schedule follows the iteration budget when there is one (so the
-    // run is deterministic), else the clock. Several cycles, each restarting from the best roster
-    // found so far (before the next move is drawn: moves are made for the state they apply to).
-    const progress = byIterations ? iterations / options.maxIterations : (now - started) / span;
-    const cycle = Math.min(cycles - 1, Math.floor(progress * cycles));
-    if (cycle !== currentCycle) {
-      currentCycle = cycle;
+    // Each cycle restarts from the best roster so far, before the next move is drawn (moves are
+    // made for the state they apply to).
+    const { restart, temperature } = schedule.at(iterations, now);
+    if (restart) {
       state.reset(best);
       maker.refreshShortIntervals();
       source?.reset(best);
       waiting.length = 0;
     }
-    const within = Math.min(1, progress * cycles - cycle);
-    const temperature = t0 * Math.pow(t1 / t0, within);
     const proposal = proposalChanges(state, waiting.shift());
     if (proposal) proposalsPriced += 1;
-    const alternatives = proposal ? [proposal] : maker.next();
-    if (alternatives.length === 0) continue;
-    // Metropolis: accept a change of delta with probability exp(-delta / T), i.e. when delta is
-    // at most T * -ln(u). Drawing u first lets pricing stop once a move cannot be accepted.
-    const threshold = Math.max(EPSILON, -temperature * Math.log(rng.next()));
-    let move: PricedMove | null = null;
-    for (const changes of alternatives) {
-      const priced = state.price(changes, Math.min(threshold, move ? move.delta : Infinity));
-      if (priced && (!move || priced.delta < move.delta)) move = priced;
-    }
-    if (move && move.delta <= threshold) {
-      state.apply(move);
-      source?.applied(move);
-      accepted += 1;
-      if (state.objective < bestObjective - 1e-7) {
-        bestObjective = state.objective;
-        best = state.snapshot();
-        options.onImprove?.(bestObjective, iterations);
-      }
+    const move = cheapestAcceptable(state, proposal ? [proposal] : maker.next(), rng, temperature);
+    if (!move) continue;
+    state.apply(move);
+    source?.applied(move);
+    accepted += 1;
+    if (state.objective < bestObjective - 1e-7) {
+      bestObjective = state.objective;
+      best = state.snapshot();
+      options.onImprove?.(bestObjective, iterations);
     }
   }
   return { best, bestObjective, iterations, accepted, stoppedBy, proposalsPriced };
+}
+
+/**
+ * Simulated annealing's temperature, geometric from the start to the end temperature within each
+ * of several cycles. It follows the iteration budget when there is one (so the run is
+ * deterministic), else the clock.
+ */
+class AnnealingSchedule {
+  private readonly byIterations: boolean;
+  private readonly span: number;
+  private readonly t0: number;
+  private readonly t1: number;
+  private readonly cycles: number;
+  private currentCycle = 0;
+
+  constructor(
+    private readonly options: LocalSearchOptions,
+    private readonly started: number,
+  ) {
+    this.byIterations = Number.isFinite(options.maxIterations);
+    this.span = Math.max(1, options.deadline - started);
+    this.t0 = options.startTemperature ?? 50;
+    this.t1 = options.endTemperature ?? 1;
+    this.cycles = Math.max(1, options.cycles ?? 3);
+  }
+
+  /** The temperature at this iteration and instant, and whether a new cycle starts here. */
+  at(iterations: number, now: number): { restart: boolean; temperature: number } {
+    const progress = this.byIterations
+      ? iterations / this.options.maxIterations
+      : (now - this.started) / this.span;
+    const cycle = Math.min(this.cycles - 1, Math.floor(progress * this.cycles));
+    const restart = cycle !== this.currentCycle;
+    this.currentCycle = cycle;
+    const within = Math.min(1, progress * this.cycles - cycle);
+    return { restart, temperature: this.t0 * Math.pow(this.t1 / this.t0, within) };
+  }
+}
+
+/** The source's new proposals join the queue; beyond its limit the oldest are dropped. */
+function takeProposals(source: BestWeekSource, waiting: WeekProposal[]): void {
+  waiting.push(...source.take());
+  if (waiting.length > MAX_WAITING_PROPOSALS)
+    waiting.splice(0, waiting.length - MAX_WAITING_PROPOSALS);
+}
+
+/**
+ * The best of a move's alternatives if the Metropolis rule accepts it, else null. A change of
+ * delta is accepted with probability exp(-delta / T), i.e. when delta is at most T * -ln(u);
+ * drawing u first lets pricing stop once an alternative cannot be accepted (or beaten).
+ */
+function cheapestAcceptable(
+  state: RosterState,
+  alternatives: readonly DayChange[][],
+  rng: Random,
+  temperature: number,
+): PricedMove | null {
+  if (alternatives.length === 0) return null;
+  const threshold = Math.max(EPSILON, -temperature * Math.log(rng.next()));
+  let move: PricedMove | null = null;
+  for (const changes of alternatives) {
+    const priced = state.price(changes, Math.min(threshold, move ? move.delta : Infinity));
+    if (priced && (!move || priced.delta < move.delta)) move = priced;
+  }
+  return move && move.delta <= threshold ? move : null;
 }
 
 /**
