@@ -10,14 +10,13 @@
  *
  * Run: `npm run build && node dist/bench/lp-terms.js --size large --seed 1`.
  */
-import { generateInstance } from '../src/core/generator/generate-instance.js';
-import { INSTANCE_SIZES, type InstanceSize } from '../src/core/generator/catalog.js';
 import { defaultSolveDeps } from '../src/core/optimizer/default-deps.js';
 import { encodeRoster } from '../src/core/optimizer/mip/encode.js';
 import { HighsSolver } from '../src/core/optimizer/mip/highs-adapter.js';
 import { buildRosterModel, exactModelIsRelaxation } from '../src/core/optimizer/mip/model.js';
 import type { MipModel } from '../src/core/optimizer/mip/sparse.js';
 import { solveRoster } from '../src/core/optimizer/solve.js';
+import { argument, instanceFromArguments } from './instance-arguments.js';
 
 interface TermSums {
   readonly objective: number;
@@ -25,11 +24,6 @@ interface TermSums {
   readonly byFamily: Record<string, number>;
   readonly paidHoursByRole: Record<string, number>;
   readonly shortageHoursByState: Record<string, number>;
-}
-
-function argument(name: string, fallback: string): string {
-  const at = process.argv.indexOf(`--${name}`);
-  return at >= 0 ? process.argv[at + 1] : fallback;
 }
 
 /** `family[k=v,...]` (names.ts) as its family and keys. */
@@ -71,13 +65,7 @@ function sumTerms(
 }
 
 async function main(): Promise<void> {
-  const size = argument('size', 'large') as InstanceSize;
-  if (!INSTANCE_SIZES.includes(size)) throw new Error(`Unknown size ${size}`);
-  const seed = Number(argument('seed', '1'));
-  const counts = argument('profile', '');
-  const [technicians, pharmacists, states, queues] = counts.split(',').map(Number);
-  const profile = counts ? { technicians, pharmacists, states, queues } : undefined;
-  const instance = generateInstance(size, seed, profile ? { profile } : {});
+  const { size, seed, instance } = instanceFromArguments('large');
   const solved = await solveRoster(
     instance,
     { timeLimitSeconds: Number(argument('seconds', '60')), seed },

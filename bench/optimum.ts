@@ -9,21 +9,16 @@
  * or the bracket [bound, best roster].
  *
  * `--profile T,P,S,Q` generates other counts of technicians, pharmacists, states and queues
- * (`GeneratorOptions.profile`).
+ * (`GeneratorOptions.profile`); `--save FILE` writes both rosters there as JSON ({ search, best }).
  *
  * Run: `npm run build && node dist/bench/optimum.js --size medium --seed 1`.
  */
+import { writeFileSync } from 'node:fs';
 import { checkRoster } from '../src/core/checker/check-roster.js';
-import { generateInstance } from '../src/core/generator/generate-instance.js';
-import { INSTANCE_SIZES, type InstanceSize } from '../src/core/generator/catalog.js';
 import { defaultSolveDeps } from '../src/core/optimizer/default-deps.js';
 import { solveMonolithicMip } from '../src/core/optimizer/mip/solve-mip.js';
 import { solveRoster } from '../src/core/optimizer/solve.js';
-
-function argument(name: string, fallback: string): string {
-  const at = process.argv.indexOf(`--${name}`);
-  return at >= 0 ? process.argv[at + 1] : fallback;
-}
+import { argument, instanceFromArguments } from './instance-arguments.js';
 
 const round = (value: number | null, digits = 2) =>
   value === null ? null : Math.round(value * 10 ** digits) / 10 ** digits;
@@ -33,13 +28,7 @@ function print(line: Record<string, unknown>): void {
 }
 
 async function main(): Promise<void> {
-  const size = argument('size', 'medium') as InstanceSize;
-  if (!INSTANCE_SIZES.includes(size)) throw new Error(`Unknown size ${size}`);
-  const seed = Number(argument('seed', '1'));
-  const counts = argument('profile', '');
-  const [technicians, pharmacists, states, queues] = counts.split(',').map(Number);
-  const profile = counts ? { technicians, pharmacists, states, queues } : undefined;
-  const instance = generateInstance(size, seed, profile ? { profile } : {});
+  const { seed, instance } = instanceFromArguments('medium');
   const started = performance.now();
   const elapsed = () => round((performance.now() - started) / 1000, 1);
 
@@ -58,6 +47,8 @@ async function main(): Promise<void> {
   });
   const best = proved.roster && proved.objective !== null ? proved : searched;
   const check = best.roster ? checkRoster(instance, best.roster) : null;
+  const save = argument('save', '');
+  if (save) writeFileSync(save, JSON.stringify({ search: searched.roster, best: best.roster }));
   print({
     instance: instance.id,
     seed,

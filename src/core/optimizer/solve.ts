@@ -17,17 +17,6 @@ import {
   type SolveResult,
 } from './types.js';
 
-export type {
-  BestWeekHelper,
-  BestWeekHelperProvider,
-  ParallelBoundProvider,
-  ParallelOutcome,
-  ParallelRun,
-  PolishProvider,
-  SearchTuning,
-  SolveDeps,
-} from './solve-deps.js';
-
 /**
  * The roster optimizer's orchestrator: construct -> improve (local search) while time remains ->
  * lower bound (before the search when the provider is quick) -> optional MIP polishing -> verify

@@ -3,11 +3,11 @@ import { checkRoster } from '../../../../src/core/checker/check-roster.js';
 import { generateInstance } from '../../../../src/core/generator/generate-instance.js';
 import type { PlanningInstance } from '../../../../src/core/model/instance.js';
 import { solveMonolithicMip } from '../../../../src/core/optimizer/mip/solve-mip.js';
-import {
-  type ParallelBoundProvider,
-  type ParallelOutcome,
-  solveRoster,
-} from '../../../../src/core/optimizer/solve.js';
+import type {
+  ParallelBoundProvider,
+  ParallelOutcome,
+} from '../../../../src/core/optimizer/solve-deps.js';
+import { solveRoster } from '../../../../src/core/optimizer/solve.js';
 import { RosterVerificationError } from '../../../../src/core/optimizer/types.js';
 import { defaultSolveDeps } from '../../../../src/core/optimizer/default-deps.js';
 import { workerBound } from '../../../../src/core/optimizer/worker/run-bound-in-worker.js';
