@@ -72,6 +72,8 @@ function toModelData(highs: Highs, model: MipModel, relax: boolean) {
   };
 }
 
+type HighsModel = ReturnType<Highs['createModel']>;
+
 export class HighsSolver implements MipSolver {
   readonly name = 'highs';
 
@@ -81,6 +83,7 @@ export class HighsSolver implements MipSolver {
 
   async solve(model: MipModel, options: MipSolveOptions): Promise<MipSolution> {
     const started = Date.now();
+    const seconds = () => (Date.now() - started) / 1000;
     const highs = await loadHighs();
     if (options.signal?.aborted) {
       return { status: 'ERROR', values: null, objective: null, bound: null, seconds: 0 };
@@ -96,95 +99,102 @@ export class HighsSolver implements MipSolver {
         random_seed: 0,
         ...this.extraOptions,
       });
-      if (options.warmStart && hasIntegers) {
-        const index = columnIndex(model);
-        const indices: number[] = [];
-        const values: number[] = [];
-        for (const [name, value] of options.warmStart) {
-          const col = index.get(name);
-          if (col !== undefined) {
-            indices.push(col);
-            values.push(value);
-          }
-        }
-        if (indices.length > 0) instance.setSolution({ indices, values });
-      }
-      const stop = options.shouldStop;
-      const onBound = options.onBound;
-      if (stop || onBound) {
-        const poll = (event: { interrupt(): void }): undefined => {
-          if (stop?.()) event.interrupt();
-          return undefined;
-        };
-        const pollMip = (event: {
-          interrupt(): void;
-          data: { mip_dual_bound?: number };
-        }): undefined => {
-          const dual = event.data.mip_dual_bound;
-          if (onBound && hasIntegers && dual !== undefined && Number.isFinite(dual)) onBound(dual);
-          return poll(event);
-        };
-        const types = highs.constants.callbackType;
-        instance.run({
-          [types.simplexInterrupt]: poll,
-          [types.ipmInterrupt]: poll,
-          [types.mipInterrupt]: pollMip,
-        });
-      } else {
-        instance.run();
-      }
-      const codes = highs.constants.modelStatus;
-      const code = instance.getModelStatus();
-      const primal = Number(instance.info.get('primal_solution_status'));
-      const hasSolution = primal === 2;
-      let status: MipStatus;
-      if (code === codes.optimal) status = 'OPTIMAL';
-      else if (code === codes.infeasible) status = 'INFEASIBLE';
-      else if (
-        code === codes.timeLimit ||
-        code === codes.interrupted ||
-        code === codes.iterationLimit
-      )
-        status = hasSolution ? 'FEASIBLE' : 'TIME_LIMIT';
-      else if (code === codes.empty) status = 'OPTIMAL';
-      else status = hasSolution ? 'FEASIBLE' : 'ERROR';
-      let bound: number | null = null;
-      if (hasIntegers) {
-        const dual = Number(instance.info.get('mip_dual_bound'));
-        bound = Number.isFinite(dual) ? dual : null;
-      } else if (status === 'OPTIMAL') {
-        bound = instance.getObjectiveValue();
-      }
-      if (status === 'INFEASIBLE') bound = null;
-      if (!hasSolution || status === 'INFEASIBLE' || status === 'ERROR') {
-        return {
-          status,
-          values: null,
-          objective: null,
-          bound,
-          seconds: (Date.now() - started) / 1000,
-        };
-      }
+      if (options.warmStart && hasIntegers) setWarmStart(instance, model, options.warmStart);
+      run(highs, instance, options, hasIntegers);
+      const { status, hasSolution } = statusOf(highs, instance);
+      const bound = boundOf(instance, status, hasIntegers);
+      if (!hasSolution || status === 'INFEASIBLE' || status === 'ERROR')
+        return { status, values: null, objective: null, bound, seconds: seconds() };
       const dense = instance.getSolution().colValue;
-      guard(
-        this.name,
-        model,
-        dense,
-        relax,
-        options.tolerance ?? 1e-5,
-        instance.getObjectiveValue(),
-      );
+      const reported = instance.getObjectiveValue();
+      guard(this.name, model, dense, relax, options.tolerance ?? 1e-5, reported);
       return {
         status,
         values: toNamed(model, dense),
         objective: objectiveOf(model, dense),
         bound,
-        seconds: (Date.now() - started) / 1000,
+        seconds: seconds(),
       };
     } finally {
       instance.dispose();
     }
   }
+}
+
+/** A sparse MIP start by column name (names the model does not have are left out). */
+function setWarmStart(
+  instance: HighsModel,
+  model: MipModel,
+  warmStart: NonNullable<MipSolveOptions['warmStart']>,
+): void {
+  const index = columnIndex(model);
+  const indices: number[] = [];
+  const values: number[] = [];
+  for (const [name, value] of warmStart) {
+    const col = index.get(name);
+    if (col !== undefined) {
+      indices.push(col);
+      values.push(value);
+    }
+  }
+  if (indices.length > 0) instance.setSolution({ indices, values });
+}
+
+/**
+ * Runs the solve; with `shouldStop` or `onBound`, through HiGHS's interrupt callbacks, which poll
+ * the stop flag and pass on the MIP's dual bound as it improves.
+ */
+function run(
+  highs: Highs,
+  instance: HighsModel,
+  options: MipSolveOptions,
+  hasIntegers: boolean,
+): void {
+  const { shouldStop: stop, onBound } = options;
+  if (!stop && !onBound) {
+    instance.run();
+    return;
+  }
+  const poll = (event: { interrupt(): void }): undefined => {
+    if (stop?.()) event.interrupt();
+    return undefined;
+  };
+  const pollMip = (event: { interrupt(): void; data: { mip_dual_bound?: number } }): undefined => {
+    const dual = event.data.mip_dual_bound;
+    if (onBound && hasIntegers && dual !== undefined && Number.isFinite(dual)) onBound(dual);
+    return poll(event);
+  };
+  const types = highs.constants.callbackType;
+  instance.run({
+    [types.simplexInterrupt]: poll,
+    [types.ipmInterrupt]: poll,
+    [types.mipInterrupt]: pollMip,
+  });
+}
+
+/** The port's status from HiGHS's model status and whether a primal solution exists. */
+function statusOf(highs: Highs, instance: HighsModel): { status: MipStatus; hasSolution: boolean } {
+  const codes = highs.constants.modelStatus;
+  const code = instance.getModelStatus();
+  const hasSolution = Number(instance.info.get('primal_solution_status')) === 2;
+  const stopped =
+    code === codes.timeLimit || code === codes.interrupted || code === codes.iterationLimit;
+  let status: MipStatus;
+  if (code === codes.optimal || code === codes.empty) status = 'OPTIMAL';
+  else if (code === codes.infeasible) status = 'INFEASIBLE';
+  else if (stopped) status = hasSolution ? 'FEASIBLE' : 'TIME_LIMIT';
+  else status = hasSolution ? 'FEASIBLE' : 'ERROR';
+  return { status, hasSolution };
+}
+
+/** The MIP's dual bound, or an LP's optimum; none when infeasible. */
+function boundOf(instance: HighsModel, status: MipStatus, hasIntegers: boolean): number | null {
+  if (status === 'INFEASIBLE') return null;
+  if (hasIntegers) {
+    const dual = Number(instance.info.get('mip_dual_bound'));
+    return Number.isFinite(dual) ? dual : null;
+  }
+  return status === 'OPTIMAL' ? instance.getObjectiveValue() : null;
 }
 
 /**
