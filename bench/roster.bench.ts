@@ -7,7 +7,8 @@
  *
  * Run: `npm run bench -- --sizes small,medium,large --seconds 20 --runs 1 --seed 1`
  * (build, then `node dist/bench/roster.bench.js`). Without --seconds: small 10 s, medium 20 s,
- * large 60 s. `--week 2026-03-02` runs a daylight-saving week. `--parallel off` drops the second
+ * large 60 s. `--week 2026-03-02` runs a daylight-saving week; `--profile T,P,S,Q` other counts of
+ * technicians, pharmacists, states and queues than the size's (`GeneratorOptions.profile`). `--parallel off` drops the second
  * thread (the HiGHS MIP/LP job and the best-week helper that `defaultSolveDeps` run next to the
  * heuristic), to measure the heuristic alone; `--helper off` drops only the best-week helper, to
  * compare the search with and without it. Each small heuristic run is then compared with the
@@ -19,6 +20,7 @@ import { fork } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { checkRoster } from '../src/core/checker/check-roster.js';
 import {
+  type GeneratorOptions,
   INSTANCE_SIZES,
   type InstanceSize,
   generateInstance,
@@ -39,6 +41,8 @@ interface Args {
   readonly runs: number;
   readonly seed: number;
   readonly week: string | null;
+  /** `--profile T,P,S,Q`: other counts of technicians, pharmacists, states, queues. */
+  readonly profile: string | null;
   readonly child: boolean;
   /** heuristic: what the service runs; mip: the monolithic HiGHS MIP, to measure the optimum. */
   readonly method: 'heuristic' | 'mip';
@@ -78,6 +82,7 @@ function parseArgs(argv: readonly string[]): Args {
     runs: Number(value('runs') ?? 1),
     seed: Number(value('seed') ?? 1),
     week: value('week') ?? null,
+    profile: value('profile') ?? null,
     child: argv.includes('--child'),
     method: value('method') === 'mip' ? 'mip' : 'heuristic',
     parallel: value('parallel') !== 'off',
@@ -86,12 +91,20 @@ function parseArgs(argv: readonly string[]): Args {
   };
 }
 
+function generatorOptions(args: Args): GeneratorOptions {
+  const [technicians, pharmacists, states, queues] = (args.profile ?? '').split(',').map(Number);
+  return {
+    ...(args.week ? { weekStart: args.week } : {}),
+    ...(args.profile ? { profile: { technicians, pharmacists, states, queues } } : {}),
+  };
+}
+
 /** One solve, in this (child) process; prints one JSON line. */
 async function runChild(args: Args): Promise<void> {
   const size = args.sizes[0];
   const seconds = args.seconds ?? DEFAULT_SECONDS[size];
   const generated = performance.now();
-  const instance = generateInstance(size, args.seed, args.week ? { weekStart: args.week } : {});
+  const instance = generateInstance(size, args.seed, generatorOptions(args));
   const generateSeconds = (performance.now() - generated) / 1000;
   const started = performance.now();
   let firstFeasibleSeconds: number | null = null;
@@ -116,6 +129,7 @@ async function runChild(args: Args): Promise<void> {
   const check = result.roster ? checkRoster(instance, result.roster) : null;
   const line = {
     size,
+    ...(args.profile ? { instance: instance.id } : {}),
     seed: args.seed,
     week: instance.week.weekStart,
     technicians: instance.employees.filter((e) => e.role === 'TECHNICIAN').length,
@@ -166,6 +180,7 @@ function runInChild(
     String(job.seed),
     ...(job.seconds === null ? [] : ['--seconds', String(job.seconds)]),
     ...(args.week ? ['--week', args.week] : []),
+    ...(args.profile ? ['--profile', args.profile] : []),
     '--method',
     job.method,
     '--parallel',
