@@ -295,34 +295,67 @@ function minimumConflict(
 export function construct(model: SearchModel, options: ConstructOptions): ConstructResult {
   const conflicts = pinnedConflicts(model);
   if (conflicts.length > 0) return { weeks: null, infeasibility: { conflicts } };
-  const rng = new Random(options.seed ^ 0x5eed);
-  const proxy = new DemandProxy(model);
-  const weeks: Week[] = model.employees.map((_, e) => model.pinnedWeek(e));
-  const value = model.instance.weights.shortage * model.intervalHours;
-  const minimumConflicts: InfeasibilityReport['conflicts'][number][] = [];
+  return new Construction(model, options).run();
+}
 
-  for (const c of weeks.flat()) if (c) proxy.commit(c);
+/** One construction: the weeks being built, the demand proxy they feed, and what failed. */
+class Construction {
+  private readonly rng: Random;
+  private readonly proxy: DemandProxy;
+  private readonly weeks: Week[];
+  /** Objective value of one agent-interval of shortage (the proxy's unit). */
+  private readonly value: number;
+  private readonly minimumConflicts: InfeasibilityReport['conflicts'][number][] = [];
 
-  const fillMinimum = (e: number): void => {
+  constructor(
+    private readonly model: SearchModel,
+    private readonly options: ConstructOptions,
+  ) {
+    this.rng = new Random(options.seed ^ 0x5eed);
+    this.proxy = new DemandProxy(model);
+    this.weeks = model.employees.map((_, e) => model.pinnedWeek(e));
+    this.value = model.instance.weights.shortage * model.intervalHours;
+  }
+
+  run(): ConstructResult {
+    const { model, proxy, weeks } = this;
+    for (const c of weeks.flat()) if (c) proxy.commit(c);
+    for (const e of model.technicians) this.fillMinimum(e);
+    this.addRounds(model.technicians);
+    proxy.planSupervision(weeks);
+    for (const e of model.pharmacists) for (const c of weeks[e]) if (c) proxy.commit(c);
+    for (const e of model.pharmacists) this.fillMinimum(e);
+    this.addRounds(model.pharmacists);
+    if (this.minimumConflicts.length > 0)
+      return { weeks: null, infeasibility: { conflicts: this.minimumConflicts } };
+    return { weeks, infeasibility: null };
+  }
+
+  /**
+   * Shifts by the proxy's score until the employee's weekly minimum is met, each only if the
+   * minimum can still be completed after it; else the completion itself, or a conflict.
+   */
+  private fillMinimum(e: number): void {
+    const { model, proxy, weeks } = this;
     const min = model.employees[e].contract.minHoursPerWeek;
     while (model.hoursOf(weeks[e]) < min - 1e-9) {
       const ranked = freeCandidates(model, e, weeks[e])
         .map((c) => ({ c, score: proxy.score(c) }))
         .sort((a, b) => b.score - a.score || b.c.paid - a.c.paid || a.c.start - b.c.start);
-      let placed = false;
-      for (const { c } of ranked.slice(0, 40)) {
+      const fits = ranked.slice(0, 40).find(({ c }) => {
         const trial = [...weeks[e]];
         trial[c.day] = c;
-        if (!model.weekAllowed(e, trial) || completeMinimum(model, e, trial) === null) continue;
-        weeks[e] = trial;
-        proxy.commit(c);
-        placed = true;
-        break;
+        return model.weekAllowed(e, trial) && completeMinimum(model, e, trial) !== null;
+      });
+      if (fits) {
+        weeks[e] = [...weeks[e]];
+        weeks[e][fits.c.day] = fits.c;
+        proxy.commit(fits.c);
+        continue;
       }
-      if (placed) continue;
       const completed = completeMinimum(model, e, weeks[e]);
       if (!completed) {
-        minimumConflicts.push(minimumConflict(model, e));
+        this.minimumConflicts.push(minimumConflict(model, e));
         return;
       }
       completed.forEach((c, day) => {
@@ -330,50 +363,46 @@ export function construct(model: SearchModel, options: ConstructOptions): Constr
       });
       weeks[e] = completed;
     }
-  };
+  }
 
-  const addRounds = (group: readonly number[]): void => {
-    const rounds = options.rounds ?? 7;
+  /** Rounds over the group in random order, each employee adding their best shift if it pays. */
+  private addRounds(group: readonly number[]): void {
+    const rounds = this.options.rounds ?? 7;
     for (let round = 0; round < rounds; round += 1) {
       let added = 0;
-      for (const e of rng.shuffle(group)) {
-        if (performance.now() > options.deadline) return;
-        let best: Candidate | null = null;
-        let bestGain = 0;
-        const hours = model.hoursOf(weeks[e]);
-        const baseCost = model.employeeCost(e, weeks[e]);
-        for (const c of freeCandidates(model, e, weeks[e])) {
-          if (hours + c.paid > model.employees[e].contract.maxHoursPerWeek + 1e-9) continue;
-          const trial = [...weeks[e]];
-          trial[c.day] = c;
-          const gain = value * proxy.score(c) - (model.employeeCost(e, trial) - baseCost);
-          if (gain > bestGain + 1e-9 && model.weekAllowed(e, trial)) {
-            best = c;
-            bestGain = gain;
-          }
-        }
+      for (const e of this.rng.shuffle(group)) {
+        if (performance.now() > this.options.deadline) return;
+        const best = this.bestAddition(e);
         if (best) {
-          weeks[e] = [...weeks[e]];
-          weeks[e][best.day] = best;
-          proxy.commit(best);
+          this.weeks[e] = [...this.weeks[e]];
+          this.weeks[e][best.day] = best;
+          this.proxy.commit(best);
           added += 1;
         }
       }
       if (added === 0) return;
     }
-  };
-
-  for (const e of model.technicians) fillMinimum(e);
-  addRounds(model.technicians);
-  proxy.planSupervision(weeks);
-  for (const e of model.pharmacists) for (const c of weeks[e]) if (c) proxy.commit(c);
-  for (const e of model.pharmacists) fillMinimum(e);
-  addRounds(model.pharmacists);
-
-  if (minimumConflicts.length > 0) {
-    return { weeks: null, infeasibility: { conflicts: minimumConflicts } };
   }
-  return { weeks, infeasibility: null };
+
+  /** The free-day shift whose proxy value most exceeds its cost, within the week's rules. */
+  private bestAddition(e: number): Candidate | null {
+    const { model, weeks } = this;
+    let best: Candidate | null = null;
+    let bestGain = 0;
+    const hours = model.hoursOf(weeks[e]);
+    const baseCost = model.employeeCost(e, weeks[e]);
+    for (const c of freeCandidates(model, e, weeks[e])) {
+      if (hours + c.paid > model.employees[e].contract.maxHoursPerWeek + 1e-9) continue;
+      const trial = [...weeks[e]];
+      trial[c.day] = c;
+      const gain = this.value * this.proxy.score(c) - (model.employeeCost(e, trial) - baseCost);
+      if (gain > bestGain + 1e-9 && model.weekAllowed(e, trial)) {
+        best = c;
+        bestGain = gain;
+      }
+    }
+    return best;
+  }
 }
 
 /** Candidates on the employee's free days. */
