@@ -70,6 +70,8 @@ export class SearchModel {
   /** The `changes` term counts only when the instance has a previous roster. */
   readonly hasPrevious: boolean;
   private readonly index = new Map<string, number>();
+  /** The previous roster's shifts as `employee|start|end`. */
+  private readonly previousShifts: ReadonlySet<string>;
 
   constructor(readonly instance: PlanningInstance) {
     this.grid = buildGrid(instance.week);
@@ -80,45 +82,15 @@ export class SearchModel {
     this.isTechnician = Uint8Array.from(this.employees, (e) => (e.role === 'TECHNICIAN' ? 1 : 0));
     this.evaluator = new AllocationEvaluator(instance, this.grid);
     this.intervalHours = this.grid.intervalMs / HOUR_MS;
-    const previous = new Set(
+    this.previousShifts = new Set(
       (instance.previousRoster?.shifts ?? []).map((s) => `${s.employeeId}|${s.start}|${s.end}`),
     );
-    this.previousShiftCount = previous.size;
+    this.previousShiftCount = this.previousShifts.size;
     this.hasPrevious = instance.previousRoster !== null;
-    const templates = new Map(instance.templates.map((t) => [t.id, t]));
-    const make = (
-      employee: number,
-      templateId: string,
-      start: number,
-      end: number,
-      paid: number,
-      pinnedId?: string,
-    ): Candidate | null => {
-      const e = this.employees[employee];
-      const localDate = localDateOf(start, e.timeZone);
-      const day = this.grid.weekDates.indexOf(localDate);
-      if (day < 0) return null;
-      const { first, last } = intervalsWithin(this.grid, start, end);
-      return {
-        employee,
-        templateId,
-        day,
-        localDate,
-        start,
-        end,
-        paid,
-        first,
-        last: Math.max(first, last),
-        preference: this.preferencePoints(e, start, localDate),
-        unpopular: this.isUnpopular(e, start, end),
-        inPrevious: previous.has(`${e.id}|${start}|${end}`),
-        ...(pinnedId === undefined ? {} : { pinnedId }),
-      };
-    };
     this.candidates = this.employees.map((employee, i) =>
       availableShifts(employee, instance.templates, this.grid)
         .filter((c) => c.paidHours <= employee.contract.maxHoursPerDay + 1e-9)
-        .map((c) => make(i, c.templateId, c.start, c.end, c.paidHours))
+        .map((c) => this.toCandidate(i, c.templateId, c.start, c.end, c.paidHours))
         .filter((c): c is Candidate => c !== null),
     );
     this.byDay = this.candidates.map((list) => {
@@ -126,14 +98,52 @@ export class SearchModel {
       for (const c of list) days[c.day].push(c);
       return days;
     });
+    this.pinned = this.pinnedByDay();
+    this.coverers = this.coverersByInterval();
+  }
+
+  /** A shift as a candidate of the employee (null when it starts outside the week's dates). */
+  private toCandidate(
+    employee: number,
+    templateId: string,
+    start: number,
+    end: number,
+    paid: number,
+    pinnedId?: string,
+  ): Candidate | null {
+    const e = this.employees[employee];
+    const localDate = localDateOf(start, e.timeZone);
+    const day = this.grid.weekDates.indexOf(localDate);
+    if (day < 0) return null;
+    const { first, last } = intervalsWithin(this.grid, start, end);
+    return {
+      employee,
+      templateId,
+      day,
+      localDate,
+      start,
+      end,
+      paid,
+      first,
+      last: Math.max(first, last),
+      preference: this.preferencePoints(e, start, localDate),
+      unpopular: this.isUnpopular(e, start, end),
+      inPrevious: this.previousShifts.has(`${e.id}|${start}|${end}`),
+      ...(pinnedId === undefined ? {} : { pinnedId }),
+    };
+  }
+
+  /** The instance's pinned shifts as candidates, per employee and day (the first on a day wins). */
+  private pinnedByDay(): (Candidate | null)[][] {
+    const templates = new Map(this.instance.templates.map((t) => [t.id, t]));
     const pinned: (Candidate | null)[][] = this.employees.map(() =>
       Array<Candidate | null>(7).fill(null),
     );
-    for (const shift of instance.pinnedShifts) {
+    for (const shift of this.instance.pinnedShifts) {
       const employee = this.index.get(shift.employeeId);
       const template = templates.get(shift.templateId);
       if (employee === undefined || !template) continue;
-      const c = make(
+      const c = this.toCandidate(
         employee,
         shift.templateId,
         shift.start,
@@ -143,8 +153,7 @@ export class SearchModel {
       );
       if (c && pinned[employee][c.day] === null) pinned[employee][c.day] = c;
     }
-    this.pinned = pinned;
-    this.coverers = this.coverersByInterval();
+    return pinned;
   }
 
   private coverersByInterval(): Int32Array[] {
