@@ -1,7 +1,7 @@
 import type { EmployeeRole } from '../../model/employee.js';
 import type { Roster } from '../../model/roster.js';
 import { requiredPharmacistEquivalents } from '../../rules/supervision.js';
-import { type RosterModel, shiftKey } from './context.js';
+import { type ModelIndex, type RosterModel, type SupervisedCell, shiftKey } from './context.js';
 import { isUnpopularShift } from './objective.js';
 import { numCols } from './sparse.js';
 
@@ -20,26 +20,7 @@ export function encodeRoster(
   const { model, index } = rosterModel;
   const values = new Float64Array(numCols(model));
   const missing: string[] = [];
-  const hoursOf = new Map<string, number>();
-  const unpopularOf = new Map<string, number>();
-  const employees = new Map(index.instance.employees.map((employee) => [employee.id, employee]));
-  for (const shift of roster.shifts) {
-    const candidates = index.shifts.get(shift.employeeId) ?? [];
-    const match =
-      candidates.find(
-        (c) => shiftKey(c) === shiftKey(shift) && c.templateId === shift.templateId,
-      ) ?? candidates.find((c) => shiftKey(c) === shiftKey(shift));
-    if (!match) {
-      missing.push(`shift ${shift.id}`);
-      continue;
-    }
-    values[match.col] = 1;
-    hoursOf.set(shift.employeeId, (hoursOf.get(shift.employeeId) ?? 0) + match.paidHours);
-    const employee = employees.get(shift.employeeId)!;
-    if (isUnpopularShift(index.instance, employee, shift.start, shift.end)) {
-      unpopularOf.set(shift.employeeId, (unpopularOf.get(shift.employeeId) ?? 0) + 1);
-    }
-  }
+  const worked = encodeShifts(index, roster, values, missing);
   for (const allocation of roster.allocations) {
     const col = index.yCol.get(
       `${allocation.employeeId}|${allocation.intervalIndex}|${allocation.queueId}|${allocation.state}`,
@@ -54,24 +35,7 @@ export function encodeRoster(
   }
   const sum = (cols: readonly number[]) => cols.reduce((total, col) => total + values[col], 0);
   for (const { col, shifts } of index.onDutyCols) values[col] = sum(shifts);
-  for (const cell of index.supervised.values()) {
-    const T = Math.round(sum(cell.countedCols));
-    const C = Math.round(sum(cell.certifiedCols));
-    if (cell.anyTechnician >= 0) values[cell.anyTechnician] = T >= 1 ? 1 : 0;
-    if (cell.tiers.length === 0 || cell.tiers.every((tier) => tier.p < 0)) continue;
-    // The tier the checker would use: least usable required p.
-    let best = -1;
-    let bestP = Infinity;
-    cell.tiers.forEach(({ tier }, k) => {
-      const single = { ...cell.rule, tiers: [tier] };
-      const p = requiredPharmacistEquivalents(single, { technicians: T, certified: C });
-      if (p < bestP) [best, bestP] = [k, p];
-    });
-    if (best < 0) continue;
-    const chosen = cell.tiers[best];
-    if (chosen.select >= 0) values[chosen.select] = 1;
-    if (chosen.p >= 0) values[chosen.p] = T === 0 ? 0 : bestP;
-  }
+  for (const cell of index.supervised.values()) encodeRatioCell(cell, values, sum);
   for (const cols of index.entryCols) {
     const n = Math.round(sum(cols.cell.cols));
     values[cols.shortage] = Math.max(0, cols.entry.required - n);
@@ -81,24 +45,89 @@ export function encodeRoster(
     });
     if (cols.beyond >= 0) values[cols.beyond] = Math.max(0, n - cols.increments.length);
   }
+  const employees = new Map(index.instance.employees.map((employee) => [employee.id, employee]));
   for (const [employeeId, col] of index.overtimeCol) {
     const threshold = employees.get(employeeId)!.contract.overtimeThresholdHours;
-    values[col] = Math.max(0, (hoursOf.get(employeeId) ?? 0) - threshold);
+    values[col] = Math.max(0, (worked.hours.get(employeeId) ?? 0) - threshold);
   }
+  encodeSpreads(index, worked, values);
+  return { values, missing };
+}
+
+/** Paid hours and unpopular shifts per employee id. */
+interface Worked {
+  readonly hours: Map<string, number>;
+  readonly unpopular: Map<string, number>;
+}
+
+/** x = 1 for each shift's candidate (same template first); shifts without one are `missing`. */
+function encodeShifts(
+  index: ModelIndex,
+  roster: Roster,
+  values: Float64Array,
+  missing: string[],
+): Worked {
+  const hours = new Map<string, number>();
+  const unpopular = new Map<string, number>();
+  const employees = new Map(index.instance.employees.map((employee) => [employee.id, employee]));
+  for (const shift of roster.shifts) {
+    const candidates = index.shifts.get(shift.employeeId) ?? [];
+    const match =
+      candidates.find(
+        (c) => shiftKey(c) === shiftKey(shift) && c.templateId === shift.templateId,
+      ) ?? candidates.find((c) => shiftKey(c) === shiftKey(shift));
+    if (!match) {
+      missing.push(`shift ${shift.id}`);
+      continue;
+    }
+    values[match.col] = 1;
+    hours.set(shift.employeeId, (hours.get(shift.employeeId) ?? 0) + match.paidHours);
+    const employee = employees.get(shift.employeeId)!;
+    if (isUnpopularShift(index.instance, employee, shift.start, shift.end)) {
+      unpopular.set(shift.employeeId, (unpopular.get(shift.employeeId) ?? 0) + 1);
+    }
+  }
+  return { hours, unpopular };
+}
+
+/** A ratio cell's b, and the tier the checker would use (least required p) with its p. */
+function encodeRatioCell(
+  cell: SupervisedCell,
+  values: Float64Array,
+  sum: (cols: readonly number[]) => number,
+): void {
+  const T = Math.round(sum(cell.countedCols));
+  const C = Math.round(sum(cell.certifiedCols));
+  if (cell.anyTechnician >= 0) values[cell.anyTechnician] = T >= 1 ? 1 : 0;
+  if (cell.tiers.length === 0 || cell.tiers.every((tier) => tier.p < 0)) return;
+  let best = -1;
+  let bestP = Infinity;
+  cell.tiers.forEach(({ tier }, k) => {
+    const single = { ...cell.rule, tiers: [tier] };
+    const p = requiredPharmacistEquivalents(single, { technicians: T, certified: C });
+    if (p < bestP) [best, bestP] = [k, p];
+  });
+  if (best < 0) return;
+  const chosen = cell.tiers[best];
+  if (chosen.select >= 0) values[chosen.select] = 1;
+  if (chosen.p >= 0) values[chosen.p] = T === 0 ? 0 : bestP;
+}
+
+/** Per role, the spreads of utilisation (hours / maximum) and of unpopular shifts. */
+function encodeSpreads(index: ModelIndex, worked: Worked, values: Float64Array): void {
   const roles: EmployeeRole[] = ['TECHNICIAN', 'PHARMACIST'];
   for (const role of roles) {
     const people = index.instance.employees.filter((employee) => employee.role === role);
     if (people.length === 0 || !index.spreadCols.has(`${role}|hmax`)) continue;
     const utilisation = people.map((employee) =>
       employee.contract.maxHoursPerWeek > 0
-        ? (hoursOf.get(employee.id) ?? 0) / employee.contract.maxHoursPerWeek
+        ? (worked.hours.get(employee.id) ?? 0) / employee.contract.maxHoursPerWeek
         : 0,
     );
-    const unpopular = people.map((employee) => unpopularOf.get(employee.id) ?? 0);
+    const unpopular = people.map((employee) => worked.unpopular.get(employee.id) ?? 0);
     values[index.spreadCols.get(`${role}|hmax`)!] = Math.max(...utilisation);
     values[index.spreadCols.get(`${role}|hmin`)!] = Math.min(...utilisation);
     values[index.spreadCols.get(`${role}|umax`)!] = Math.max(...unpopular);
     values[index.spreadCols.get(`${role}|umin`)!] = Math.min(...unpopular);
   }
-  return { values, missing };
 }
