@@ -293,7 +293,7 @@ export function supervisorPresence(model: MipModel, index: ModelIndex): void {
     return cover;
   };
   const direct = index.employees.length <= PRESENCE_DIRECT_MAX_EMPLOYEES;
-  const entriesByCell = new Map<string, typeof index.entryCols>();
+  const entriesByCell = new Map<string, EntryCols[]>();
   for (const cols of index.entryCols) {
     const key = `${cols.entry.intervalIndex}|${cols.entry.state}`;
     const list = entriesByCell.get(key) ?? [];
@@ -305,21 +305,7 @@ export function supervisorPresence(model: MipModel, index: ModelIndex): void {
     const t = cell.intervalIndex;
     const keys = { t, S: cell.state };
     const onDuty = [...new Set(cell.pharmacistIds)].flatMap((id) => coverOf(id).get(t) ?? []);
-    // In large models the sum goes through one column N (a definition row), not repeated per row.
-    let xs = onDuty;
-    if (!direct && onDuty.length > 1) {
-      const n = addCol(model, varName('sup_on', keys), 0, onDuty.length);
-      addRow(
-        model,
-        varName('sup_on_def', keys),
-        [n, ...onDuty],
-        [1, ...onDuty.map(() => -1)],
-        'E',
-        0,
-      );
-      index.onDutyCols.push({ col: n, shifts: onDuty });
-      xs = [n];
-    }
+    const xs = direct ? onDuty : presenceSum(model, index, keys, onDuty);
     for (const [technicianId, cols] of countedColumnsByTechnician(cell)) {
       addRow(
         model,
@@ -332,31 +318,61 @@ export function supervisorPresence(model: MipModel, index: ModelIndex): void {
     }
     const counted = new Set(cell.countedCols);
     for (const entry of entriesByCell.get(`${t}|${cell.state}`) ?? []) {
-      if (!entry.cell.cols.every((col) => counted.has(col))) continue;
-      const r = entry.entry.required;
-      const gates = cell.anyTechnician >= 0 ? [xs, [cell.anyTechnician]] : [xs];
-      gates.forEach((gate, g) => {
-        const k = { ...keys, q: entry.entry.queueId, g };
-        if (r > 0)
-          addRow(
-            model,
-            varName('sup_short', k),
-            [entry.shortage, ...gate],
-            [1, ...gate.map(() => r)],
-            'G',
-            r,
-          );
-        entry.increments.forEach((u, n) =>
-          addRow(
-            model,
-            varName('sup_lost', { ...k, n }),
-            [u, ...gate],
-            [1, ...gate.map(() => -1)],
-            'L',
-            0,
-          ),
-        );
-      });
+      if (entry.cell.cols.every((col) => counted.has(col)))
+        gatedServiceRows(model, cell, keys, entry, xs);
     }
   }
+}
+
+type EntryCols = ModelIndex['entryCols'][number];
+
+/**
+ * N as one column with a definition row (large models: the sum is not repeated per row); the
+ * on-duty columns themselves when there is at most one.
+ */
+function presenceSum(
+  model: MipModel,
+  index: ModelIndex,
+  keys: CellKeys,
+  onDuty: number[],
+): number[] {
+  if (onDuty.length <= 1) return onDuty;
+  const n = addCol(model, varName('sup_on', keys), 0, onDuty.length);
+  addRow(model, varName('sup_on_def', keys), [n, ...onDuty], [1, ...onDuty.map(() => -1)], 'E', 0);
+  index.onDutyCols.push({ col: n, shifts: onDuty });
+  return [n];
+}
+
+/** short_j + r_j·N >= r_j and u_{j,k} <= N for one entry, also with b in place of N (convex tiers). */
+function gatedServiceRows(
+  model: MipModel,
+  cell: SupervisedCell,
+  keys: CellKeys,
+  entry: EntryCols,
+  xs: number[],
+): void {
+  const r = entry.entry.required;
+  const gates = cell.anyTechnician >= 0 ? [xs, [cell.anyTechnician]] : [xs];
+  gates.forEach((gate, g) => {
+    const k = { ...keys, q: entry.entry.queueId, g };
+    if (r > 0)
+      addRow(
+        model,
+        varName('sup_short', k),
+        [entry.shortage, ...gate],
+        [1, ...gate.map(() => r)],
+        'G',
+        r,
+      );
+    entry.increments.forEach((u, n) =>
+      addRow(
+        model,
+        varName('sup_lost', { ...k, n }),
+        [u, ...gate],
+        [1, ...gate.map(() => -1)],
+        'L',
+        0,
+      ),
+    );
+  });
 }
