@@ -34,6 +34,12 @@ import { reasonsOf } from './trade-result.js';
 const MAX_OPPORTUNITIES = 50;
 const MAX_RANGE_MS = 62 * 86_400_000;
 
+/** An open shift or a colleague's offer (exactly one of the two). */
+type OpportunityCandidate =
+  { open: OpenShiftEntity; offer: null } | { open: null; offer: ShiftTradeEntity };
+
+type Takeable = OpportunityCandidate & { verdict: TradeVerdict };
+
 /** Open shifts (posted by managers, or opened by time off) and what employees may pick up. */
 @Injectable()
 export class OpenShiftService {
@@ -141,17 +147,23 @@ export class OpenShiftService {
       take: MAX_OPPORTUNITIES,
     });
     const offers = await this.openOffers(me, after, to);
-    const candidates = [
+    const candidates: OpportunityCandidate[] = [
       ...opens.filter((o) => o.start < to).map((open) => ({ open, offer: null })),
       ...offers.map((offer) => ({ open: null, offer })),
     ].slice(0, MAX_OPPORTUNITIES);
+    const takeable = await this.takeable(me, candidates);
+    return this.opportunityViews(takeable, principal);
+  }
+
+  /** The candidates the employee could take: the checker's verdict on each is not REFUSE. */
+  private async takeable(
+    me: EmployeeEntity,
+    candidates: OpportunityCandidate[],
+  ): Promise<Takeable[]> {
     const weeks = new Map<string, Promise<PublishedWeek | null>>();
-    const takeable: {
-      open: OpenShiftEntity | null;
-      offer: ShiftTradeEntity | null;
-      verdict: TradeVerdict;
-    }[] = [];
-    for (const { open, offer } of candidates) {
+    const takeable: Takeable[] = [];
+    for (const candidate of candidates) {
+      const { open, offer } = candidate;
       const rosterId = (open ?? offer).rosterId;
       if (!weeks.has(rosterId)) weeks.set(rosterId, this.checks.currentWeek(rosterId));
       const week = await weeks.get(rosterId)!;
@@ -162,8 +174,16 @@ export class OpenShiftService {
           ? filling(open, me.id, open.id)
           : { kind: 'HAND_OVER', handOvers: [{ shiftId: offer.shiftId!, toEmployeeId: me.id }] },
       );
-      if (verdict.decision !== 'REFUSE') takeable.push({ open, offer, verdict });
+      if (verdict.decision !== 'REFUSE') takeable.push({ ...candidate, verdict });
     }
+    return takeable;
+  }
+
+  /** The takeable shifts as the caller may see them, with the verdict's approval and reasons. */
+  private async opportunityViews(
+    takeable: Takeable[],
+    principal: Principal,
+  ): Promise<ShiftOpportunity[]> {
     const [openViews, offerViews] = await Promise.all([
       this.reads.openShiftViews(
         takeable.flatMap((t) => (t.open ? [t.open] : [])),
