@@ -430,6 +430,19 @@ describe('open shifts', () => {
     expect(posted.errors).toBeUndefined();
     openShiftId = posted.data!.postOpenShift.id;
     expect(posted.data!.postOpenShift.work).toEqual([{ state: 'NC', hours: 8 }]);
+    const offeredTo = async (who: string) =>
+      (
+        await t.gql<{ shiftOpportunities: { kind: string; openShift: { id: string } | null }[] }>(
+          'query { shiftOpportunities(from: "2026-04-13T00:00:00Z", to: "2026-04-20T00:00:00Z") { kind openShift { id } } }',
+          {},
+          as(who),
+        )
+      ).data!.shiftOpportunities.some(
+        (o) => o.kind === 'OPEN_SHIFT' && o.openShift?.id === openShiftId,
+      );
+    expect(await offeredTo(PICKERS[2])).toBe(true);
+    expect(await offeredTo('t-nolic')).toBe(false);
+    expect(await offeredTo('p-c')).toBe(false);
 
     const pickers = PICKERS.slice(2);
     const attempts = await Promise.all(
