@@ -383,8 +383,28 @@ export class AllocationEvaluator {
     };
     if (slots.length === 0 || techs.length === 0) return empty;
     const ratioRule = ignoreSupervision ? NO_RATIO_STATES : this.ratioRulesOf(intervalIndex);
+    const classList = this.classesOf(intervalIndex, techs);
+    if (classList.length === 0) return empty;
+    if (ratioRule.size === 0) {
+      const allocations = this.assignRound(intervalIndex, slots, classList, ratioRule, new Map());
+      return this.finish(intervalIndex, allocations, [], [], []);
+    }
+    const run = (initial: ReadonlyMap<number, number>) =>
+      this.capLoop(intervalIndex, slots, classList, ratioRule, pharms, initial);
+    const best = this.tradeSupervision(intervalIndex, pharms, run(new Map()), run, tradeRounds);
+    const binding = new Set([...best.binding, ...best.traded]);
+    return {
+      ...best.outcome,
+      ratioBinding: [...binding].sort((a, b) => a - b).map((s) => this.states[s]),
+    };
+  }
 
-    // Technician classes: same demanded eligible pairs and certification.
+  /**
+   * The on-duty technicians in classes (same demanded eligible pairs and certification),
+   * uncertified classes first: the assignment tries the last classes first, so among equally
+   * good choices certified technicians take the work (ratio tiers reward them).
+   */
+  private classesOf(intervalIndex: number, techs: readonly number[]): TechnicianClass[] {
     const classes = new Map<TechnicianSignature, TechnicianClass>();
     for (const tech of techs) {
       const signature = this.signatureOf(intervalIndex, tech);
@@ -403,23 +423,22 @@ export class AllocationEvaluator {
         certified: signature.certified,
       });
     }
-    if (classes.size === 0) return empty;
-    // Uncertified classes first: the assignment tries the last classes first, so among equally
-    // good choices certified technicians take the work (ratio tiers reward them).
-    const classList = [...classes.values()].sort(
-      (a, b) => Number(a.certified) - Number(b.certified),
-    );
+    return [...classes.values()].sort((a, b) => Number(a.certified) - Number(b.certified));
+  }
 
-    const run = (initial: ReadonlyMap<number, number>) =>
-      this.capLoop(intervalIndex, slots, classList, ratioRule, pharms, initial);
-    if (ratioRule.size === 0) {
-      const allocations = this.assignRound(intervalIndex, slots, classList, ratioRule, new Map());
-      return this.finish(intervalIndex, allocations, [], [], []);
-    }
-    let best = run(new Map());
-    // Trade supervision between states: when a state was cut, try giving up one technician in a
-    // state competing for the same pharmacists (e.g. an over-staffed 1:1 state) and let the cut
-    // states take the freed capacity; keep the change when the interval's value improves.
+  /**
+   * Trades supervision between states: when a state was cut, try giving up one technician in a
+   * state competing for the same pharmacists (e.g. an over-staffed 1:1 state) and let the cut
+   * states take the freed capacity; keep the change when the interval's value improves.
+   */
+  private tradeSupervision(
+    intervalIndex: number,
+    pharms: readonly number[],
+    start: CapResult,
+    run: (caps: ReadonlyMap<number, number>) => CapResult,
+    tradeRounds: number,
+  ): CapResult {
+    let best = start;
     for (let round = 0; round < tradeRounds && best.binding.size > 0; round += 1) {
       let improved = false;
       for (const state of this.competitors(intervalIndex, best, pharms)) {
@@ -437,11 +456,7 @@ export class AllocationEvaluator {
       }
       if (!improved) break;
     }
-    const binding = new Set([...best.binding, ...best.traded]);
-    return {
-      ...best.outcome,
-      ratioBinding: [...binding].sort((a, b) => a - b).map((s) => this.states[s]),
-    };
+    return best;
   }
 
   /** Ratio states holding technicians whose pharmacists could also supervise a cut state. */
