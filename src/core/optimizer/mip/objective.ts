@@ -2,7 +2,7 @@ import type { Employee, EmployeeRole } from '../../model/employee.js';
 import type { PlanningInstance } from '../../model/instance.js';
 import { daysBetween, isoDayOfWeek, parseLocalTime } from '../../time/dates.js';
 import { localDateTimeOf } from '../../time/zones.js';
-import { type ModelIndex, type ModelShift, shiftKey } from './context.js';
+import { type EntryCols, type ModelIndex, type ModelShift, shiftKey } from './context.js';
 import { varName } from './names.js';
 import { type MipModel, addBinary, addCol, addRow } from './sparse.js';
 
@@ -130,8 +130,7 @@ export function lostServiceTerm(model: MipModel, index: ModelIndex): void {
   for (const cols of index.entryCols) {
     const values = cols.entry.marginalValues ?? [];
     if (values.length === 0) continue;
-    const n = cols.cell.cols;
-    const usable = Math.min(values.length, n.length);
+    const usable = Math.min(values.length, cols.cell.cols.length);
     const concave =
       values.every((value) => value >= 0) &&
       values.every((value, k) => k === 0 || value <= values[k - 1]);
@@ -149,51 +148,68 @@ export function lostServiceTerm(model: MipModel, index: ModelIndex): void {
           : addBinary(model, name, -w * values[k]),
       );
     }
-    if (concave) {
-      addRow(
-        model,
-        varName('lost_fill', keys),
-        [...cols.increments, ...n],
-        [...cols.increments.map(() => 1), ...n.map(() => -1)],
-        'L',
-        0,
-      );
-      continue;
-    }
-    for (let k = 1; k < usable; k += 1) {
-      addRow(
-        model,
-        varName('lost_order', { ...keys, n: k }),
-        [cols.increments[k], cols.increments[k - 1]],
-        [1, -1],
-        'L',
-        0,
-      );
-    }
-    const lhs = [...cols.increments];
-    const coefs = cols.increments.map(() => 1);
-    if (values.length < n.length) {
-      cols.beyond = addCol(model, varName('beyond', keys), 0, n.length);
-      lhs.push(cols.beyond);
-      coefs.push(1);
-      addRow(
-        model,
-        varName('lost_beyond', keys),
-        [cols.beyond, cols.increments[usable - 1]],
-        [1, -n.length],
-        'L',
-        0,
-      );
-    }
+    if (concave) concaveLostRows(model, cols, keys);
+    else orderedLostRows(model, cols, keys, values.length);
+  }
+}
+
+type EntryKeys = Readonly<Record<string, string | number>>;
+
+/** Concave values: Σ u_k <= n (the cheapest way fills the increments in order). */
+function concaveLostRows(model: MipModel, cols: EntryCols, keys: EntryKeys): void {
+  const n = cols.cell.cols;
+  addRow(
+    model,
+    varName('lost_fill', keys),
+    [...cols.increments, ...n],
+    [...cols.increments.map(() => 1), ...n.map(() => -1)],
+    'L',
+    0,
+  );
+}
+
+/** Any values: binary u in order, u_k >= u_{k+1}, Σ u_k + beyond = n, beyond <= Tmax·u_{K-1}. */
+function orderedLostRows(
+  model: MipModel,
+  cols: EntryCols,
+  keys: EntryKeys,
+  valueCount: number,
+): void {
+  const n = cols.cell.cols;
+  const usable = cols.increments.length;
+  for (let k = 1; k < usable; k += 1) {
     addRow(
       model,
-      varName('lost_count', keys),
-      [...lhs, ...n],
-      [...coefs, ...n.map(() => -1)],
-      'E',
+      varName('lost_order', { ...keys, n: k }),
+      [cols.increments[k], cols.increments[k - 1]],
+      [1, -1],
+      'L',
       0,
     );
   }
+  const lhs = [...cols.increments];
+  const coefs = cols.increments.map(() => 1);
+  if (valueCount < n.length) {
+    cols.beyond = addCol(model, varName('beyond', keys), 0, n.length);
+    lhs.push(cols.beyond);
+    coefs.push(1);
+    addRow(
+      model,
+      varName('lost_beyond', keys),
+      [cols.beyond, cols.increments[usable - 1]],
+      [1, -n.length],
+      'L',
+      0,
+    );
+  }
+  addRow(
+    model,
+    varName('lost_count', keys),
+    [...lhs, ...n],
+    [...coefs, ...n.map(() => -1)],
+    'E',
+    0,
+  );
 }
 
 /**

@@ -1,7 +1,7 @@
 import { isCertified } from '../../../rules/credentials.js';
 import { supervisionRefusal } from '../../../rules/eligibility.js';
 import { countsTowardRatio } from '../../../rules/supervision.js';
-import { type ModelIndex, type SupervisedCell } from '../context.js';
+import { type EntryCols, type ModelIndex, type SupervisedCell } from '../context.js';
 import { varName } from '../names.js';
 import { type MipModel, addBinary, addCol, addRow } from '../sparse.js';
 import { coverage } from './columns.js';
@@ -323,8 +323,6 @@ export function supervisorPresence(model: MipModel, index: ModelIndex): void {
     }
   }
 }
-
-type EntryCols = ModelIndex['entryCols'][number];
 
 /**
  * N as one column with a definition row (large models: the sum is not repeated per row); the

@@ -91,6 +91,32 @@ describe('MIP objective = checker weightedTotal', () => {
     expect(objectiveOf(rosterModel.model, encoded.values)).toBeCloseTo(total, 6);
   });
 
+  it('for a service curve whose second agent is worth more than the first (binary, ordered increments)', async () => {
+    // Only tech-1 is cheap: the optimum staffs at most one technician, so a model that let one
+    // agent take the second increment's value (u_1 without u_0) would undercut the checker.
+    // Three technicians against two values also give the `beyond` column.
+    const contract = fixtureEmployee('x', 'TECHNICIAN').contract;
+    const dear = { ...contract, hourlyRate: 100_000 };
+    const instance = instanceWith({
+      employees: [
+        mondayEmployee('tech-1', 'TECHNICIAN'),
+        mondayEmployee('tech-2', 'TECHNICIAN', { contract: dear }),
+        mondayEmployee('tech-3', 'TECHNICIAN', { contract: dear }),
+      ],
+      demand: demand('q-calls', 'OH', at(0, '10:00'), at(0, '14:00'), 1, [1, 40]),
+    });
+    const rosterModel = buildRosterModel(instance);
+    expect(rosterModel.model.colNames.some((name) => name.startsWith('beyond['))).toBe(true);
+    const result = await new HighsSolver().solve(rosterModel.model, {
+      timeLimitSeconds: 20,
+      mipRelGap: 0,
+    });
+    expect(result.status).toBe('OPTIMAL');
+    const { roster, check } = decodeRoster(instance, rosterModel, result.values!);
+    expect(new Set(roster.shifts.map((shift) => shift.employeeId))).toEqual(new Set(['tech-1']));
+    expect(result.objective!).toBeCloseTo(check.soft.weightedTotal, 6);
+  });
+
   it('for generated witness rosters (tiny and small): feasible in the model, same objective', () => {
     for (const [size, seed] of [
       ['tiny', 1],
