@@ -119,11 +119,6 @@ export class PlanningInstanceLoader {
     const people = await this.dataSource
       .getRepository(EmployeeEntity)
       .find({ where: { active: true }, order: { seq: 'ASC' } });
-    const byEmployee = <T extends { employeeId: string }>(rows: T[]) => {
-      const map = new Map<string, T[]>();
-      for (const row of rows) map.set(row.employeeId, [...(map.get(row.employeeId) ?? []), row]);
-      return map;
-    };
     const [licences, certifications, windows, timeOff] = await Promise.all([
       this.dataSource.getRepository(LicenceEntity).find().then(byEmployee),
       this.dataSource.getRepository(CertificationEntity).find().then(byEmployee),
@@ -138,50 +133,14 @@ export class PlanningInstanceLoader {
         })
         .then(byEmployee),
     ]);
-    return people.map((p): Employee => ({
-      id: p.id,
-      role: p.role,
-      timeZone: p.timeZone,
-      hireDate: p.hireDate,
-      leaveDate: null,
-      contract: {
-        minHoursPerWeek: p.minHoursPerWeek,
-        maxHoursPerWeek: p.maxHoursPerWeek,
-        maxHoursPerDay: p.maxHoursPerDay,
-        minRestHours: p.minRestHours,
-        maxConsecutiveDays: p.maxConsecutiveDays,
-        overtimeThresholdHours: p.overtimeThresholdHours,
-        overtimeMultiplier: p.overtimeMultiplier,
-        hourlyRate: p.hourlyRate,
-      },
-      skills: p.skills
-        .map((key) => queueIdByKey.get(key))
-        .filter((id): id is string => id !== undefined),
-      remote: p.remote,
-      licences: (licences.get(p.id) ?? []).map((l) => ({
-        state: l.state,
-        kind: l.kind,
-        validFrom: l.validFrom,
-        validUntil: l.validUntil,
-      })),
-      certifications: (certifications.get(p.id) ?? []).map((c) => ({
-        kind: c.kind,
-        obtained: c.obtained,
-        expires: c.expires,
-      })),
-      experienceHours: p.remoteExperienceHours,
-      availability: (windows.get(p.id) ?? []).map((w) => ({
-        dayOfWeek: w.dayOfWeek as 1 | 2 | 3 | 4 | 5 | 6 | 7,
-        start: formatLocalTime(w.startMinute),
-        end: formatLocalTime(w.endMinute),
-      })),
-      timeOff: (timeOff.get(p.id) ?? []).map((t) => ({
-        start: t.start.getTime(),
-        end: t.end.getTime(),
-      })),
-      preferences: null,
-      history: null,
-    }));
+    return people.map((person) =>
+      toCoreEmployee(person, queueIdByKey, {
+        licences: licences.get(person.id) ?? [],
+        certifications: certifications.get(person.id) ?? [],
+        windows: windows.get(person.id) ?? [],
+        timeOff: timeOff.get(person.id) ?? [],
+      }),
+    );
   }
 
   private async ruleSets(): Promise<JurisdictionRuleSet[]> {
@@ -298,5 +257,71 @@ export function toCoreRuleSet(r: JurisdictionRuleSetEntity): JurisdictionRuleSet
     tasks,
     citation: r.citation,
     confidenceNote: r.confidenceNote ?? '',
+  };
+}
+
+function byEmployee<T extends { employeeId: string }>(rows: T[]): Map<string, T[]> {
+  const map = new Map<string, T[]>();
+  for (const row of rows) {
+    const list = map.get(row.employeeId);
+    if (list) list.push(row);
+    else map.set(row.employeeId, [row]);
+  }
+  return map;
+}
+
+/** An employee row and its related rows as the core's `Employee` (skills by queue id). */
+function toCoreEmployee(
+  p: EmployeeEntity,
+  queueIdByKey: ReadonlyMap<string, string>,
+  related: {
+    licences: LicenceEntity[];
+    certifications: CertificationEntity[];
+    windows: AvailabilityWindowEntity[];
+    timeOff: TimeOffEntity[];
+  },
+): Employee {
+  return {
+    id: p.id,
+    role: p.role,
+    timeZone: p.timeZone,
+    hireDate: p.hireDate,
+    leaveDate: null,
+    contract: {
+      minHoursPerWeek: p.minHoursPerWeek,
+      maxHoursPerWeek: p.maxHoursPerWeek,
+      maxHoursPerDay: p.maxHoursPerDay,
+      minRestHours: p.minRestHours,
+      maxConsecutiveDays: p.maxConsecutiveDays,
+      overtimeThresholdHours: p.overtimeThresholdHours,
+      overtimeMultiplier: p.overtimeMultiplier,
+      hourlyRate: p.hourlyRate,
+    },
+    skills: p.skills
+      .map((key) => queueIdByKey.get(key))
+      .filter((id): id is string => id !== undefined),
+    remote: p.remote,
+    licences: related.licences.map((l) => ({
+      state: l.state,
+      kind: l.kind,
+      validFrom: l.validFrom,
+      validUntil: l.validUntil,
+    })),
+    certifications: related.certifications.map((c) => ({
+      kind: c.kind,
+      obtained: c.obtained,
+      expires: c.expires,
+    })),
+    experienceHours: p.remoteExperienceHours,
+    availability: related.windows.map((w) => ({
+      dayOfWeek: w.dayOfWeek as 1 | 2 | 3 | 4 | 5 | 6 | 7,
+      start: formatLocalTime(w.startMinute),
+      end: formatLocalTime(w.endMinute),
+    })),
+    timeOff: related.timeOff.map((t) => ({ start: t.start.getTime(), end: t.end.getTime() })),
+    // Not stored by the service yet (docs/architecture.md, "An optimization run"): the
+    // optimizer's preference and cross-week fairness terms see none.
+    preferences: null,
+    history: null,
   };
 }
