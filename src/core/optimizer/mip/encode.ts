@@ -1,4 +1,4 @@
-import type { EmployeeRole } from '../../model/employee.js';
+import type { Employee, EmployeeRole } from '../../model/employee.js';
 import type { Roster } from '../../model/roster.js';
 import { requiredPharmacistEquivalents } from '../../rules/supervision.js';
 import { type ModelIndex, type RosterModel, type SupervisedCell, shiftKey } from './context.js';
@@ -20,7 +20,8 @@ export function encodeRoster(
   const { model, index } = rosterModel;
   const values = new Float64Array(numCols(model));
   const missing: string[] = [];
-  const worked = encodeShifts(index, roster, values, missing);
+  const employees = new Map(index.instance.employees.map((employee) => [employee.id, employee]));
+  const worked = encodeShifts(index, employees, roster, values, missing);
   for (const allocation of roster.allocations) {
     const col = index.yCol.get(
       `${allocation.employeeId}|${allocation.intervalIndex}|${allocation.queueId}|${allocation.state}`,
@@ -45,7 +46,6 @@ export function encodeRoster(
     });
     if (cols.beyond >= 0) values[cols.beyond] = Math.max(0, n - cols.increments.length);
   }
-  const employees = new Map(index.instance.employees.map((employee) => [employee.id, employee]));
   for (const [employeeId, col] of index.overtimeCol) {
     const threshold = employees.get(employeeId)!.contract.overtimeThresholdHours;
     values[col] = Math.max(0, (worked.hours.get(employeeId) ?? 0) - threshold);
@@ -63,13 +63,13 @@ interface Worked {
 /** x = 1 for each shift's candidate (same template first); shifts without one are `missing`. */
 function encodeShifts(
   index: ModelIndex,
+  employees: ReadonlyMap<string, Employee>,
   roster: Roster,
   values: Float64Array,
   missing: string[],
 ): Worked {
   const hours = new Map<string, number>();
   const unpopular = new Map<string, number>();
-  const employees = new Map(index.instance.employees.map((employee) => [employee.id, employee]));
   for (const shift of roster.shifts) {
     const candidates = index.shifts.get(shift.employeeId) ?? [];
     const match =
