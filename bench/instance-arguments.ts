@@ -1,4 +1,8 @@
-import { INSTANCE_SIZES, type InstanceSize } from '../src/core/generator/catalog.js';
+import {
+  INSTANCE_SIZES,
+  type InstanceSize,
+  type SizeProfile,
+} from '../src/core/generator/catalog.js';
 import { generateInstance } from '../src/core/generator/generate-instance.js';
 import type { PlanningInstance } from '../src/core/model/instance.js';
 
@@ -22,7 +26,15 @@ export function instanceFromArguments(defaultSize: InstanceSize): {
   if (!INSTANCE_SIZES.includes(size)) throw new Error(`Unknown size ${size}`);
   const seed = Number(argument('seed', '1'));
   const counts = argument('profile', '');
-  const [technicians, pharmacists, states, queues] = counts.split(',').map(Number);
-  const profile = counts ? { technicians, pharmacists, states, queues } : undefined;
+  const profile = counts ? parseProfile(counts) : undefined;
   return { size, seed, instance: generateInstance(size, seed, profile ? { profile } : {}) };
+}
+
+/** `T,P,S,Q` as counts of technicians, pharmacists, states and queues (positive integers). */
+export function parseProfile(counts: string): SizeProfile {
+  const numbers = counts.split(',').map(Number);
+  if (numbers.length !== 4 || !numbers.every((n) => Number.isInteger(n) && n > 0))
+    throw new Error(`--profile ${counts}: expected four positive integers T,P,S,Q`);
+  const [technicians, pharmacists, states, queues] = numbers;
+  return { technicians, pharmacists, states, queues };
 }

@@ -8,10 +8,10 @@
  * Run: `npm run bench -- --sizes small,medium,large --seconds 20 --runs 1 --seed 1`
  * (build, then `node dist/bench/roster.bench.js`). Without --seconds: small 10 s, medium 20 s,
  * large 60 s. `--week 2026-03-02` runs a daylight-saving week; `--profile T,P,S,Q` other counts of
- * technicians, pharmacists, states and queues than the size's (`GeneratorOptions.profile`). `--parallel off` drops the second
- * thread (the HiGHS MIP/LP job and the best-week helper that `defaultSolveDeps` run next to the
- * heuristic), to measure the heuristic alone; `--helper off` drops only the best-week helper, to
- * compare the search with and without it. Each small heuristic run is then compared with the
+ * technicians, pharmacists, states and queues than the size's (`GeneratorOptions.profile`).
+ * `--parallel off` drops the second thread (the HiGHS MIP/LP job and the best-week helper that
+ * `defaultSolveDeps` run next to the heuristic), to measure the heuristic alone; `--helper off`
+ * drops only the best-week helper, to compare the search with and without it. Each small heuristic run is then compared with the
  * monolithic HiGHS MIP on the same instance (`--optimum-seconds`, default 60; 0 skips it): one
  * more line with how far the heuristic is from the MIP's roster and, through its bound, at most
  * from the optimum.
@@ -27,6 +27,7 @@ import {
 } from '../src/core/generator/index.js';
 import { defaultSolveDeps } from '../src/core/optimizer/default-deps.js';
 import { solveRoster } from '../src/core/optimizer/solve.js';
+import { parseProfile } from './instance-arguments.js';
 
 const DEFAULT_SECONDS: Readonly<Record<InstanceSize, number>> = {
   tiny: 5,
@@ -92,10 +93,9 @@ function parseArgs(argv: readonly string[]): Args {
 }
 
 function generatorOptions(args: Args): GeneratorOptions {
-  const [technicians, pharmacists, states, queues] = (args.profile ?? '').split(',').map(Number);
   return {
     ...(args.week ? { weekStart: args.week } : {}),
-    ...(args.profile ? { profile: { technicians, pharmacists, states, queues } } : {}),
+    ...(args.profile ? { profile: parseProfile(args.profile) } : {}),
   };
 }
 
