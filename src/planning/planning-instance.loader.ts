@@ -2,6 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { LessThan, MoreThan, type DataSource } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
+import { groupBy } from '../core/checker/context.js';
 import { ValidationFailedError } from '../core/errors.js';
 import {
   DEFAULT_UNPOPULAR_SHIFT,
@@ -261,13 +262,7 @@ export function toCoreRuleSet(r: JurisdictionRuleSetEntity): JurisdictionRuleSet
 }
 
 function byEmployee<T extends { employeeId: string }>(rows: T[]): Map<string, T[]> {
-  const map = new Map<string, T[]>();
-  for (const row of rows) {
-    const list = map.get(row.employeeId);
-    if (list) list.push(row);
-    else map.set(row.employeeId, [row]);
-  }
-  return map;
+  return groupBy(rows, (row) => row.employeeId);
 }
 
 /** An employee row and its related rows as the core's `Employee` (skills by queue id). */
