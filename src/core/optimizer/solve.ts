@@ -131,7 +131,7 @@ class RosterSolve {
     this.methodParts.push('construct');
     // A quick bound does not depend on the roster: computed now, it needs no time after the search.
     const boundFirst = this.bounds.quick === true && !this.cancelled();
-    if (boundFirst) await this.addBound(this.secondsLeft());
+    if (boundFirst) await this.addBound(model, this.secondsLeft());
     const bestWeeks =
       this.cancelled() || this.earlyStop.signal.aborted
         ? state.snapshot()
@@ -139,7 +139,7 @@ class RosterSolve {
     const searched = new RosterState(model, bestWeeks, FINAL_EVALUATION);
     let incumbent: Incumbent = { roster: searched.toRoster(), state: searched };
     if (!this.cancelled() && !boundFirst)
-      await this.addBound(Math.max(0.5, this.secondsLeft() / (this.deps.polish ? 2 : 1)));
+      await this.addBound(model, Math.max(0.5, this.secondsLeft() / (this.deps.polish ? 2 : 1)));
     if (this.parallel) incumbent = await this.collectParallel(model, incumbent);
     if (this.deps.polish && !this.cancelled() && performance.now() < this.deadline - 500)
       incumbent = await this.polish(model, incumbent);
@@ -226,9 +226,9 @@ class RosterSolve {
     };
   }
 
-  private async addBound(seconds: number): Promise<void> {
+  private async addBound(model: SearchModel, seconds: number): Promise<void> {
     try {
-      const own = await this.bounds.lowerBound(this.instance, seconds);
+      const own = await this.bounds.lowerBound(this.instance, seconds, model);
       if (own !== null) this.raiseBound(own);
       this.methodParts.push(this.bounds.name);
     } catch {

@@ -25,8 +25,15 @@ export interface BoundProvider {
    * computes it before the search and keeps no time for it afterwards.
    */
   readonly quick?: boolean;
-  /** A valid lower bound on weightedTotal, or null when none was found in time. */
-  lowerBound(instance: PlanningInstance, timeLimitSeconds: number): Promise<number | null>;
+  /**
+   * A valid lower bound on weightedTotal, or null when none was found in time. `model`: the
+   * solve's own search model of the same instance, for providers that can use it.
+   */
+  lowerBound(
+    instance: PlanningInstance,
+    timeLimitSeconds: number,
+    model?: SearchModel,
+  ): Promise<number | null>;
 }
 
 /** The relaxation bound described above (synchronous; `model` may be reused from a solve). */
@@ -96,10 +103,14 @@ export function minimumWages(m: SearchModel): number {
   return wages;
 }
 
+/**
+ * Given the solve's model it only evaluates the intervals: building a model of its own had cost
+ * the large week's search 1.1 s of its 60 (docs/benchmarks.md, ninth session).
+ */
 export const relaxationBoundProvider: BoundProvider = {
   name: 'relaxation-bound',
   quick: true,
-  lowerBound: (instance) => Promise.resolve(relaxationBound(instance)),
+  lowerBound: (instance, _seconds, model) => Promise.resolve(relaxationBound(instance, model)),
 };
 
 /**
@@ -127,11 +138,11 @@ export function boundProviderFrom(
 export function bestOfBounds(providers: readonly BoundProvider[]): BoundProvider {
   return {
     name: providers.map((p) => p.name).join('+'),
-    async lowerBound(instance, timeLimitSeconds) {
+    async lowerBound(instance, timeLimitSeconds, model) {
       let best: number | null = null;
       for (const provider of providers) {
         try {
-          const bound = await provider.lowerBound(instance, timeLimitSeconds);
+          const bound = await provider.lowerBound(instance, timeLimitSeconds, model);
           if (bound !== null && Number.isFinite(bound) && (best === null || bound > best))
             best = bound;
         } catch {

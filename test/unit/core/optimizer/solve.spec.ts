@@ -9,7 +9,10 @@ import {
 import { generateInstance } from '../../../../src/core/generator/generate-instance.js';
 import type { PlanningInstance } from '../../../../src/core/model/instance.js';
 import type { Shift } from '../../../../src/core/model/roster.js';
-import { relaxationBound } from '../../../../src/core/optimizer/search/bounds.js';
+import {
+  relaxationBound,
+  relaxationBoundProvider,
+} from '../../../../src/core/optimizer/search/bounds.js';
 import { construct } from '../../../../src/core/optimizer/search/construct.js';
 import { localSearch } from '../../../../src/core/optimizer/search/local-search.js';
 import { SearchModel } from '../../../../src/core/optimizer/search/model.js';
@@ -73,6 +76,16 @@ describe('solveRoster', () => {
     expect(check.violations).toEqual([]);
     expect(check.soft.weightedTotal).toBeCloseTo(result.bestObjective, 6);
     expect(relaxationBound(instance, model)).toBeLessThanOrEqual(result.bestObjective);
+  });
+
+  it('gives the relaxation bound from the solve model, the same as from a model of its own', async () => {
+    const instance = generateInstance('small', 3);
+    const model = new SearchModel(instance);
+    const before = model.evaluator.evaluations;
+    const bound = await relaxationBoundProvider.lowerBound(instance, 1, model);
+    expect(model.evaluator.evaluations).toBeGreaterThan(before);
+    expect(bound).toBe(relaxationBound(instance));
+    expect(await relaxationBoundProvider.lowerBound(instance, 1)).toBe(bound);
   });
 
   it('keeps pinned shifts through re-optimisation (regression)', async () => {
