@@ -1,3 +1,4 @@
+import type { TimeZoneName } from '../../model/common.js';
 import type { Employee } from '../../model/employee.js';
 import type { PlanningInstance } from '../../model/instance.js';
 import type { Allocation, Roster, Shift, SupervisionShare } from '../../model/roster.js';
@@ -5,7 +6,7 @@ import { availableShifts } from '../../time/candidates.js';
 import { HOUR_MS, daysBetween, isoDayOfWeek, parseLocalTime } from '../../time/dates.js';
 import { type TimeGrid, buildGrid, intervalsWithin } from '../../time/grid.js';
 import { paidHours } from '../../time/shift-times.js';
-import { localDateOf, localDateTimeOf } from '../../time/zones.js';
+import { type LocalDateTime, localDateTimeOf } from '../../time/zones.js';
 import { AllocationEvaluator, type IntervalOutcome } from './allocation.js';
 
 /**
@@ -72,6 +73,9 @@ export class SearchModel {
   private readonly index = new Map<string, number>();
   /** The previous roster's shifts as `employee|start|end`. */
   private readonly previousShifts: ReadonlySet<string>;
+  /** `wallClock` and `isUnpopular` answers by zone and instant(s). */
+  private readonly wallClocks = new Map<string, LocalDateTime>();
+  private readonly unpopularShifts = new Map<string, boolean>();
 
   constructor(readonly instance: PlanningInstance) {
     this.grid = buildGrid(instance.week);
@@ -112,7 +116,7 @@ export class SearchModel {
     pinnedId?: string,
   ): Candidate | null {
     const e = this.employees[employee];
-    const localDate = localDateOf(start, e.timeZone);
+    const localDate = this.wallClock(start, e.timeZone).date;
     const day = this.grid.weekDates.indexOf(localDate);
     if (day < 0) return null;
     const { first, last } = intervalsWithin(this.grid, start, end);
@@ -175,7 +179,7 @@ export class SearchModel {
   private preferencePoints(employee: Employee, start: number, localDate: string): number {
     const preferences = employee.preferences;
     if (!preferences) return 0;
-    const minutes = localDateTimeOf(start, employee.timeZone).minutes;
+    const minutes = this.wallClock(start, employee.timeZone).minutes;
     const matches = (times: readonly string[]) => times.some((t) => parseLocalTime(t) === minutes);
     let points = 0;
     if (preferences.preferredStartTimes.length > 0 && !matches(preferences.preferredStartTimes))
@@ -186,15 +190,35 @@ export class SearchModel {
   }
 
   private isUnpopular(employee: Employee, start: number, end: number): boolean {
-    const rule = this.instance.unpopularShift;
-    const s = localDateTimeOf(start, employee.timeZone);
-    const e = localDateTimeOf(end, employee.timeZone);
-    const endMinutes = daysBetween(s.date, e.date) * 24 * 60 + e.minutes;
-    return (
-      rule.weekendDays.includes(isoDayOfWeek(s.date)) ||
-      s.minutes < parseLocalTime(rule.startsBefore) ||
-      endMinutes > parseLocalTime(rule.endsAfter)
-    );
+    const key = `${employee.timeZone}|${start}|${end}`;
+    let found = this.unpopularShifts.get(key);
+    if (found === undefined) {
+      const rule = this.instance.unpopularShift;
+      const s = this.wallClock(start, employee.timeZone);
+      const e = this.wallClock(end, employee.timeZone);
+      const endMinutes = daysBetween(s.date, e.date) * 24 * 60 + e.minutes;
+      found =
+        rule.weekendDays.includes(isoDayOfWeek(s.date)) ||
+        s.minutes < parseLocalTime(rule.startsBefore) ||
+        endMinutes > parseLocalTime(rule.endsAfter);
+      this.unpopularShifts.set(key, found);
+    }
+    return found;
+  }
+
+  /**
+   * The local date and time of an instant in a zone, remembered: every employee of a zone has the
+   * same candidate starts, and converting them again for each took a third of building the large
+   * week's model.
+   */
+  private wallClock(instant: number, zone: TimeZoneName): LocalDateTime {
+    const key = `${zone}|${instant}`;
+    let found = this.wallClocks.get(key);
+    if (!found) {
+      found = localDateTimeOf(instant, zone);
+      this.wallClocks.set(key, found);
+    }
+    return found;
   }
 
   /** A week with only the pinned shifts. */

@@ -76,6 +76,26 @@ describe('shift times in the employee local time', () => {
     expect(isTemplateShift(ny, night, start + HOUR, start + 9 * HOUR)).toBe(false);
   });
 
+  it('employees sharing a grid and a template each get their own zone and their own shifts', () => {
+    const chicago = fixtureEmployee('c1', 'TECHNICIAN', { timeZone: 'America/Chicago' });
+    const neighbour = fixtureEmployee('c2', 'TECHNICIAN', { timeZone: 'America/Chicago' });
+    const denver = fixtureEmployee('d1', 'TECHNICIAN', { timeZone: 'America/Denver' });
+    const first = templateShifts(chicago, night, '2026-03-08', springWeek);
+    const second = templateShifts(neighbour, night, '2026-03-08', springWeek);
+    const other = templateShifts(denver, night, '2026-03-08', springWeek);
+    expect(second.map(({ start, end }) => [start, end])).toEqual(
+      first.map(({ start, end }) => [start, end]),
+    );
+    expect(second.every((shift) => shift.employeeId === 'c2')).toBe(true);
+    expect(first.every((shift) => shift.employeeId === 'c1')).toBe(true);
+    expect(second[0]).not.toBe(first[0]);
+    // 00:00 MST on the day Denver springs forward, an hour after Chicago's midnight.
+    expect(iso(other[0].start)).toBe('2026-03-08T07:00:00.000Z');
+    expect(other[0].start - first[0].start).toBe(HOUR);
+    // The same date and zone on another week's grid is its own question (here: off the grid).
+    expect(templateShifts(chicago, night, '2026-03-08', fallWeek)).toEqual([]);
+  });
+
   it('recognises template shifts and rejects other starts', () => {
     const ny = fixtureEmployee('t', 'TECHNICIAN');
     const start = localToInstant('2026-03-09', '22:00', 'America/New_York');

@@ -8,7 +8,9 @@ import { construct } from '../../../../../src/core/optimizer/search/construct.js
 import { localSearch } from '../../../../../src/core/optimizer/search/local-search.js';
 import { SearchModel, type Week } from '../../../../../src/core/optimizer/search/model.js';
 import { type DayChange, RosterState } from '../../../../../src/core/optimizer/search/state.js';
+import { isUnpopularShift } from '../../../../../src/core/optimizer/mip/objective.js';
 import { HOUR_MS } from '../../../../../src/core/time/dates.js';
+import { localToInstant } from '../../../../../src/core/time/zones.js';
 import { intervalAt } from './helpers.js';
 
 describe('RosterState.price with a cutoff', () => {
@@ -163,5 +165,57 @@ describe('RosterState with supervision trades (the returned roster)', () => {
     const check = checkRoster(instance, final.toRoster());
     expect(check.violations).toEqual([]);
     expect(check.soft.weightedTotal).toBeCloseTo(final.objective, 6);
+  });
+});
+
+describe('SearchModel candidates in each employee zone', () => {
+  it('days, unpopular flags and preference points follow the zone of each employee', () => {
+    const instance = fixtureInstance({
+      employees: [
+        fixtureEmployee('ny-1', 'TECHNICIAN'),
+        fixtureEmployee('ny-2', 'TECHNICIAN', {
+          preferences: {
+            preferredStartTimes: [],
+            avoidStartTimes: ['06:00'],
+            preferredDaysOff: [],
+          },
+        }),
+        fixtureEmployee('la-1', 'TECHNICIAN', {
+          timeZone: 'America/Los_Angeles',
+          preferences: {
+            preferredStartTimes: [],
+            avoidStartTimes: ['06:00'],
+            preferredDaysOff: [],
+          },
+        }),
+        fixtureEmployee('pharm-1', 'PHARMACIST'),
+      ],
+    });
+    const model = new SearchModel(instance);
+    const atStart = (e: number, start: number) =>
+      model.candidates[e].filter((c) => c.start === start);
+    // 06:00 in Los Angeles is 09:00 in New York: early (unpopular) and avoided only in LA.
+    const start = localToInstant('2026-04-14', '06:00', 'America/Los_Angeles');
+    for (const [e, unpopular, preference] of [
+      [0, false, 0],
+      [1, false, 0],
+      [2, true, 1],
+    ] as const) {
+      const found = atStart(e, start);
+      expect(found.length).toBeGreaterThan(0);
+      for (const c of found) {
+        expect(c.unpopular).toBe(unpopular);
+        expect(c.preference).toBe(preference);
+        expect(c.localDate).toBe('2026-04-14');
+      }
+    }
+    // 21:30 in Los Angeles is already the next day in New York.
+    const late = localToInstant('2026-04-14', '21:30', 'America/Los_Angeles');
+    expect(atStart(0, late).every((c) => c.localDate === '2026-04-15' && c.day === 2)).toBe(true);
+    expect(atStart(2, late).every((c) => c.localDate === '2026-04-14' && c.day === 1)).toBe(true);
+    for (const [e, list] of model.candidates.entries()) {
+      for (const c of list)
+        expect(c.unpopular).toBe(isUnpopularShift(instance, instance.employees[e], c.start, c.end));
+    }
   });
 });
