@@ -1,0 +1,85 @@
+/**
+ * Probe (not a test): how far the interval evaluator's allocation of a roster is from the exact
+ * one. The search decides shifts and prices every move by the evaluator (search/allocation.ts),
+ * whose supervision handling is a conservative heuristic; here HiGHS solves the same week with
+ * every shift fixed to the roster's (pinned, and the only candidates), so only the allocations
+ * and supervision shares are free, started from the search's own allocation. The last line gives
+ * the search's objective, HiGHS's best and its proven bound: the evaluator's allocation is at
+ * most (search - bound) / bound above the exact one.
+ *
+ * Run: `npm run build && node dist/bench/allocation-gap.js --size medium --seed 1 --seconds 20
+ * --mip-seconds 300` (`--profile T,P,S,Q` as for the other benches).
+ */
+import { checkRoster } from '../src/core/checker/check-roster.js';
+import type { PlanningInstance } from '../src/core/model/instance.js';
+import type { Roster } from '../src/core/model/roster.js';
+import { defaultSolveDeps } from '../src/core/optimizer/default-deps.js';
+import { candidateOf } from '../src/core/optimizer/mip/context.js';
+import { decodeRoster } from '../src/core/optimizer/mip/decode.js';
+import { encodeRoster } from '../src/core/optimizer/mip/encode.js';
+import { HighsSolver } from '../src/core/optimizer/mip/highs-adapter.js';
+import { buildRosterModel } from '../src/core/optimizer/mip/model.js';
+import { toNamed } from '../src/core/optimizer/mip/sparse.js';
+import type { CandidateShift } from '../src/core/time/shift-times.js';
+import { solveRoster } from '../src/core/optimizer/solve.js';
+import { argument, instanceFromArguments } from './instance-arguments.js';
+
+const round = (value: number | null, digits = 2) =>
+  value === null ? null : Math.round(value * 10 ** digits) / 10 ** digits;
+
+/** The instance with the roster's shifts pinned, and those shifts as every employee's only candidates. */
+function shiftsFixed(
+  instance: PlanningInstance,
+  roster: Roster,
+): { fixed: PlanningInstance; candidates: Map<string, CandidateShift[]> } {
+  const employees = new Map(instance.employees.map((employee) => [employee.id, employee]));
+  const candidates = new Map<string, CandidateShift[]>(
+    instance.employees.map((employee) => [employee.id, []]),
+  );
+  for (const shift of roster.shifts) {
+    const employee = employees.get(shift.employeeId)!;
+    candidates.get(employee.id)!.push(candidateOf(instance, employee, shift));
+  }
+  return { fixed: { ...instance, pinnedShifts: roster.shifts }, candidates };
+}
+
+async function main(): Promise<void> {
+  const { seed, instance } = instanceFromArguments('medium');
+  const size = argument('size', 'medium');
+  const defaultSeconds = size === 'large' ? '60' : size === 'medium' ? '20' : '10';
+  const searched = await solveRoster(
+    instance,
+    { timeLimitSeconds: Number(argument('seconds', defaultSeconds)), seed },
+    defaultSolveDeps(instance),
+  );
+  if (!searched.roster || searched.objective === null)
+    throw new Error(`The search found no roster: ${searched.status}`);
+  const { fixed, candidates } = shiftsFixed(instance, searched.roster);
+  const rosterModel = buildRosterModel(fixed, { candidates });
+  const start = encodeRoster(rosterModel, searched.roster);
+  const solution = await new HighsSolver().solve(rosterModel.model, {
+    timeLimitSeconds: Number(argument('mip-seconds', '300')),
+    warmStart: toNamed(rosterModel.model, start.values),
+  });
+  const exact = solution.values ? decodeRoster(instance, rosterModel, solution.values).check : null;
+  const best = Math.min(searched.objective, exact?.soft.weightedTotal ?? Infinity);
+  const bound = solution.bound;
+  process.stdout.write(
+    `${JSON.stringify({
+      instance: instance.id,
+      columns: rosterModel.model.colNames.length,
+      rows: rosterModel.model.rowNames.length,
+      searchObjective: round(searched.objective),
+      searchViolations: checkRoster(instance, searched.roster).violations.length,
+      mipStatus: solution.status,
+      mipSeconds: round(solution.seconds, 1),
+      mipObjective: round(exact?.soft.weightedTotal ?? null),
+      lowerBound: round(bound),
+      searchAboveBest: round((searched.objective - best) / best, 6),
+      searchAtMostAboveExact:
+        bound === null ? null : round((searched.objective - bound) / bound, 6),
+    })}\n`,
+  );
+}
+
+await main();
