@@ -1,7 +1,7 @@
 import type { Employee, EmployeeRole } from '../../model/employee.js';
 import type { PlanningInstance } from '../../model/instance.js';
-import { daysBetween, isoDayOfWeek, parseLocalTime } from '../../time/dates.js';
 import { localDateTimeOf } from '../../time/zones.js';
+import { isUnpopularAt, preferencePointsAt } from '../shift-terms.js';
 import { type EntryCols, type ModelIndex, type ModelShift, shiftKey } from './context.js';
 import { varName } from './names.js';
 import { type MipModel, addBinary, addCol, addRow } from './sparse.js';
@@ -15,17 +15,7 @@ import { type MipModel, addBinary, addCol, addRow } from './sparse.js';
 
 /** Preference points of a shift, as the checker counts them. */
 export function preferencePoints(employee: Employee, start: number, localDate: string): number {
-  const preferences = employee.preferences;
-  if (!preferences) return 0;
-  const minutes = localDateTimeOf(start, employee.timeZone).minutes;
-  const matches = (times: readonly string[]) =>
-    times.some((time) => parseLocalTime(time) === minutes);
-  let points = 0;
-  if (preferences.preferredStartTimes.length > 0 && !matches(preferences.preferredStartTimes))
-    points += 1;
-  if (matches(preferences.avoidStartTimes)) points += 1;
-  if (preferences.preferredDaysOff.includes(isoDayOfWeek(localDate))) points += 1;
-  return points;
+  return preferencePointsAt(employee, localDateTimeOf(start, employee.timeZone).minutes, localDate);
 }
 
 /** Whether a shift is unpopular (weekend start, early start, late end), as the checker decides. */
@@ -35,14 +25,10 @@ export function isUnpopularShift(
   start: number,
   end: number,
 ): boolean {
-  const rule = instance.unpopularShift;
-  const from = localDateTimeOf(start, employee.timeZone);
-  const to = localDateTimeOf(end, employee.timeZone);
-  const endMinutes = daysBetween(from.date, to.date) * 24 * 60 + to.minutes;
-  return (
-    rule.weekendDays.includes(isoDayOfWeek(from.date)) ||
-    from.minutes < parseLocalTime(rule.startsBefore) ||
-    endMinutes > parseLocalTime(rule.endsAfter)
+  return isUnpopularAt(
+    instance.unpopularShift,
+    localDateTimeOf(start, employee.timeZone),
+    localDateTimeOf(end, employee.timeZone),
   );
 }
 

@@ -3,10 +3,11 @@ import type { Employee } from '../../model/employee.js';
 import type { PlanningInstance } from '../../model/instance.js';
 import type { Allocation, Roster, Shift, SupervisionShare } from '../../model/roster.js';
 import { availableShifts } from '../../time/candidates.js';
-import { HOUR_MS, daysBetween, isoDayOfWeek, parseLocalTime } from '../../time/dates.js';
+import { HOUR_MS } from '../../time/dates.js';
 import { type TimeGrid, buildGrid, intervalsWithin } from '../../time/grid.js';
 import { paidHours } from '../../time/shift-times.js';
 import { type LocalDateTime, localDateTimeOf } from '../../time/zones.js';
+import { isUnpopularAt, preferencePointsAt } from '../shift-terms.js';
 import { AllocationEvaluator, type IntervalOutcome } from './allocation.js';
 
 /**
@@ -177,30 +178,22 @@ export class SearchModel {
   }
 
   private preferencePoints(employee: Employee, start: number, localDate: string): number {
-    const preferences = employee.preferences;
-    if (!preferences) return 0;
-    const minutes = this.wallClock(start, employee.timeZone).minutes;
-    const matches = (times: readonly string[]) => times.some((t) => parseLocalTime(t) === minutes);
-    let points = 0;
-    if (preferences.preferredStartTimes.length > 0 && !matches(preferences.preferredStartTimes))
-      points += 1;
-    if (matches(preferences.avoidStartTimes)) points += 1;
-    if (preferences.preferredDaysOff.includes(isoDayOfWeek(localDate))) points += 1;
-    return points;
+    return preferencePointsAt(
+      employee,
+      this.wallClock(start, employee.timeZone).minutes,
+      localDate,
+    );
   }
 
   private isUnpopular(employee: Employee, start: number, end: number): boolean {
     const key = `${employee.timeZone}|${start}|${end}`;
     let found = this.unpopularShifts.get(key);
     if (found === undefined) {
-      const rule = this.instance.unpopularShift;
-      const s = this.wallClock(start, employee.timeZone);
-      const e = this.wallClock(end, employee.timeZone);
-      const endMinutes = daysBetween(s.date, e.date) * 24 * 60 + e.minutes;
-      found =
-        rule.weekendDays.includes(isoDayOfWeek(s.date)) ||
-        s.minutes < parseLocalTime(rule.startsBefore) ||
-        endMinutes > parseLocalTime(rule.endsAfter);
+      found = isUnpopularAt(
+        this.instance.unpopularShift,
+        this.wallClock(start, employee.timeZone),
+        this.wallClock(end, employee.timeZone),
+      );
       this.unpopularShifts.set(key, found);
     }
     return found;
