@@ -22,7 +22,7 @@ import { buildRosterModel } from '../src/core/optimizer/mip/model.js';
 import { toNamed } from '../src/core/optimizer/mip/sparse.js';
 import type { CandidateShift } from '../src/core/time/shift-times.js';
 import { solveRoster } from '../src/core/optimizer/solve.js';
-import { argument, instanceFromArguments } from './instance-arguments.js';
+import { DEFAULT_SECONDS, argument, instanceFromArguments } from './instance-arguments.js';
 
 const round = (value: number | null, digits = 2) =>
   value === null ? null : Math.round(value * 10 ** digits) / 10 ** digits;
@@ -44,12 +44,10 @@ function shiftsFixed(
 }
 
 async function main(): Promise<void> {
-  const { seed, instance } = instanceFromArguments('medium');
-  const size = argument('size', 'medium');
-  const defaultSeconds = size === 'large' ? '60' : size === 'medium' ? '20' : '10';
+  const { size, seed, instance } = instanceFromArguments('medium');
   const searched = await solveRoster(
     instance,
-    { timeLimitSeconds: Number(argument('seconds', defaultSeconds)), seed },
+    { timeLimitSeconds: Number(argument('seconds', String(DEFAULT_SECONDS[size]))), seed },
     defaultSolveDeps(instance),
   );
   if (!searched.roster || searched.objective === null)

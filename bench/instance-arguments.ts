@@ -6,6 +6,14 @@ import {
 import { generateInstance } from '../src/core/generator/generate-instance.js';
 import type { PlanningInstance } from '../src/core/model/instance.js';
 
+/** The issue's time limit per size (a 10 s small week; tiny for quick checks). */
+export const DEFAULT_SECONDS: Readonly<Record<InstanceSize, number>> = {
+  tiny: 5,
+  small: 10,
+  medium: 20,
+  large: 60,
+};
+
 /** `--name value` from the command line, or the fallback. */
 export function argument(name: string, fallback: string): string {
   const at = process.argv.indexOf(`--${name}`);

@@ -27,14 +27,7 @@ import {
 } from '../src/core/generator/index.js';
 import { defaultSolveDeps } from '../src/core/optimizer/default-deps.js';
 import { solveRoster } from '../src/core/optimizer/solve.js';
-import { parseProfile } from './instance-arguments.js';
-
-const DEFAULT_SECONDS: Readonly<Record<InstanceSize, number>> = {
-  tiny: 5,
-  small: 10,
-  medium: 20,
-  large: 60,
-};
+import { DEFAULT_SECONDS, parseProfile } from './instance-arguments.js';
 
 interface Args {
   readonly sizes: InstanceSize[];
