@@ -27,7 +27,7 @@ import { DEFAULT_SECONDS, argument, instanceFromArguments } from './instance-arg
 const round = (value: number | null, digits = 2) =>
   value === null ? null : Math.round(value * 10 ** digits) / 10 ** digits;
 
-/** The instance with the roster's shifts pinned, and those shifts as every employee's only candidates. */
+/** The instance with the roster's shifts pinned, and those shifts as the only candidates. */
 function shiftsFixed(
   instance: PlanningInstance,
   roster: Roster,

@@ -11,10 +11,10 @@
  * technicians, pharmacists, states and queues than the size's (`GeneratorOptions.profile`).
  * `--parallel off` drops the second thread (the HiGHS MIP/LP job and the best-week helper that
  * `defaultSolveDeps` run next to the heuristic), to measure the heuristic alone; `--helper off`
- * drops only the best-week helper, to compare the search with and without it. Each small heuristic run is then compared with the
- * monolithic HiGHS MIP on the same instance (`--optimum-seconds`, default 60; 0 skips it): one
- * more line with how far the heuristic is from the MIP's roster and, through its bound, at most
- * from the optimum.
+ * drops only the best-week helper, to compare the search with and without it. Each small
+ * heuristic run is then compared with the monolithic HiGHS MIP on the same instance
+ * (`--optimum-seconds`, default 60; 0 skips it): one more line with how far the heuristic is from
+ * the MIP's roster and, through its bound, at most from the optimum.
  */
 import { fork } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
