@@ -1,16 +1,17 @@
-import type { StateCode } from '../../model/common.js';
+import type { LocalDate, StateCode } from '../../model/common.js';
 import type { PlanningInstance } from '../../model/instance.js';
 import type { SupervisionRule } from '../../model/jurisdiction.js';
 import { allowedTechnicians } from '../../rules/supervision.js';
 import { HOUR_MS } from '../../time/dates.js';
 import { type TimeGrid, buildGrid } from '../../time/grid.js';
 import {
-  type IntervalAllocation,
   type IntervalShare,
   SupervisionSplitter,
+  WorkingAllocation,
   preferCertified,
 } from './supervision-split.js';
 import { EligibilityTable } from './eligibility-table.js';
+import { EvaluatedInterval, type IntervalOutcome } from './interval-outcome.js';
 import { greedyAssignment } from './unit-greedy.js';
 
 /**
@@ -37,17 +38,7 @@ import { greedyAssignment } from './unit-greedy.js';
  */
 
 export type { IntervalAllocation, IntervalShare } from './supervision-split.js';
-
-export interface IntervalOutcome {
-  /** The interval's contribution to weightedTotal (shortage + lost value + over-staffing, weighted). */
-  readonly value: number;
-  readonly allocations: readonly IntervalAllocation[];
-  readonly shares: readonly IntervalShare[];
-  /** Ratio states whose supervision capacity cut the allocation. */
-  readonly ratioBinding: readonly StateCode[];
-  /** Ratio states where technicians wanted work but no on-duty pharmacist may supervise. */
-  readonly noSupervisor: readonly StateCode[];
-}
+export type { IntervalOutcome } from './interval-outcome.js';
 
 export interface EvaluateOptions {
   /** Ignore supervision (a relaxation, for lower bounds). */
@@ -86,9 +77,10 @@ const NONE_RULE: SupervisionRule = { kind: 'NONE' };
 const NO_RATIO_STATES: ReadonlyMap<number, SupervisionRule> = new Map();
 const MAX_CAP_ROUNDS = 8;
 const MAX_TRADE_ROUNDS = 6;
+const NO_ALLOCATION = new WorkingAllocation(0);
 
 interface CapResult {
-  readonly outcome: IntervalOutcome;
+  readonly outcome: EvaluatedInterval;
   /** Caps in force at the end (ratio state -> most technicians). */
   readonly caps: Map<number, number>;
   /** Technicians allocated per ratio state. */
@@ -197,7 +189,7 @@ export class AllocationEvaluator {
       options.ignoreSupervision ?? false,
       trades ? MAX_TRADE_ROUNDS : 0,
     );
-    const records = 1 + outcome.allocations.length + outcome.shares.length;
+    const records = 1 + outcome.allocationCount + outcome.shares.length;
     if (
       this.cache.size >= this.maxCacheEntries ||
       this.cachedRecords + records > this.maxCachedRecords
@@ -374,29 +366,22 @@ export class AllocationEvaluator {
     tradeRounds: number,
   ): IntervalOutcome {
     const slots = this.demand[intervalIndex];
-    const empty: IntervalOutcome = {
-      value: this.baseline[intervalIndex],
-      allocations: [],
-      shares: [],
-      ratioBinding: [],
-      noSupervisor: [],
-    };
+    const empty = new EvaluatedInterval(this.baseline[intervalIndex], NO_ALLOCATION, [], [], []);
     if (slots.length === 0 || techs.length === 0) return empty;
     const ratioRule = ignoreSupervision ? NO_RATIO_STATES : this.ratioRulesOf(intervalIndex);
     const classList = this.classesOf(intervalIndex, techs);
     if (classList.length === 0) return empty;
     if (ratioRule.size === 0) {
-      const allocations = this.assignRound(intervalIndex, slots, classList, ratioRule, new Map());
-      return this.finish(intervalIndex, allocations, [], [], []);
+      const allocation = this.assignRound(intervalIndex, slots, classList, ratioRule, new Map());
+      return this.finish(intervalIndex, allocation, [], [], []);
     }
     const run = (initial: ReadonlyMap<number, number>) =>
       this.capLoop(intervalIndex, slots, classList, ratioRule, pharms, initial);
     const best = this.tradeSupervision(intervalIndex, pharms, run(new Map()), run, tradeRounds);
     const binding = new Set([...best.binding, ...best.traded]);
-    return {
-      ...best.outcome,
-      ratioBinding: [...binding].sort((a, b) => a - b).map((s) => this.states[s]),
-    };
+    return best.outcome.withRatioBinding(
+      [...binding].sort((a, b) => a - b).map((s) => this.states[s]),
+    );
   }
 
   /**
@@ -496,16 +481,16 @@ export class AllocationEvaluator {
     const caps = new Map(initial);
     const binding = new Set<number>();
     const noSupervisor = new Set<number>();
-    const done = (allocations: IntervalAllocation[], shares: IntervalShare[]): CapResult => {
+    const done = (allocation: WorkingAllocation, shares: IntervalShare[]): CapResult => {
       const counts = new Map<number, number>();
-      for (const a of allocations) {
-        const s = this.pairState[a.pair];
+      for (let k = 0; k < allocation.length; k += 1) {
+        const s = this.pairState[allocation.pairs[k]];
         if (ratioRule.has(s)) counts.set(s, (counts.get(s) ?? 0) + 1);
       }
       return {
         outcome: this.finish(
           intervalIndex,
-          allocations,
+          allocation,
           shares,
           [...binding].map((s) => this.states[s]),
           [...noSupervisor].map((s) => this.states[s]),
@@ -536,13 +521,10 @@ export class AllocationEvaluator {
       if (check.short.length === 0) return done(allocations, check.shares);
       const drop = new Set<number>();
       for (const state of new Set(check.short.map((entry) => entry.state))) {
-        const inState = allocations.filter((a) => this.pairState[a.pair] === state);
-        const victim =
-          [...inState].reverse().find((a) => !this.eligibility.certified(a.employee, date)) ??
-          inState[inState.length - 1];
-        if (victim) drop.add(victim.employee);
+        const victim = this.lastInState(allocations, state, date);
+        if (victim >= 0) drop.add(victim);
       }
-      allocations = allocations.filter((a) => !drop.has(a.employee));
+      allocations = allocations.without(drop);
     }
   }
 
@@ -559,7 +541,7 @@ export class AllocationEvaluator {
     classList: readonly TechnicianClass[],
     ratioRule: ReadonlyMap<number, SupervisionRule>,
     caps: ReadonlyMap<number, number>,
-  ): IntervalAllocation[] {
+  ): WorkingAllocation {
     const slotsOfClass = classList.map((cls) => cls.slots);
     const assigned = greedyAssignment(
       classList.map((cls) => cls.members.length),
@@ -574,38 +556,52 @@ export class AllocationEvaluator {
             limit: Array.from({ length: this.states.length }, (_, state) => caps.get(state) ?? 0),
           },
     );
-    const allocations: IntervalAllocation[] = [];
+    let members = 0;
+    for (const cls of classList) members += cls.members.length;
+    const allocation = new WorkingAllocation(members);
     const used = new Array<number>(classList.length).fill(0);
     classList.forEach((cls, c) => {
       const row = c * slots.length;
       for (let k = 0; k < cls.pairs.length && used[c] < cls.members.length; k += 1) {
         const amount = assigned[row + cls.slots[k]];
         for (let n = 0; n < amount; n += 1) {
-          allocations.push({ employee: cls.members[used[c]], pair: cls.pairs[k] });
+          allocation.push(cls.members[used[c]], cls.pairs[k], c);
           used[c] += 1;
         }
       }
     });
-    if (ratioRule.size > 0)
-      preferCertified(allocations, classList, used, ratioRule, this.pairState);
-    return allocations;
+    if (ratioRule.size > 0) preferCertified(allocation, classList, used, ratioRule, this.pairState);
+    return allocation;
+  }
+
+  /**
+   * The technician the cap loop's fallback drops from a short state: its last uncertified one in
+   * allocation order, else its last one; -1 when it has none.
+   */
+  private lastInState(allocation: WorkingAllocation, state: number, date: LocalDate): number {
+    let last = -1;
+    for (let k = allocation.length - 1; k >= 0; k -= 1) {
+      if (this.pairState[allocation.pairs[k]] !== state) continue;
+      const employee = allocation.employees[k];
+      if (!this.eligibility.certified(employee, date)) return employee;
+      if (last < 0) last = employee;
+    }
+    return last;
   }
 
   private finish(
     intervalIndex: number,
-    allocations: readonly IntervalAllocation[],
+    allocation: WorkingAllocation,
     shares: readonly IntervalShare[],
     ratioBinding: readonly StateCode[],
     noSupervisor: readonly StateCode[],
-  ): IntervalOutcome {
+  ): EvaluatedInterval {
     const counts = new Map<number, number>();
-    for (const { pair } of allocations) counts.set(pair, (counts.get(pair) ?? 0) + 1);
-    return {
-      value: this.valueOfCounts(intervalIndex, counts),
-      allocations,
-      shares,
-      ratioBinding,
-      noSupervisor,
-    };
+    for (let k = 0; k < allocation.length; k += 1) {
+      const pair = allocation.pairs[k];
+      counts.set(pair, (counts.get(pair) ?? 0) + 1);
+    }
+    const value = this.valueOfCounts(intervalIndex, counts);
+    return new EvaluatedInterval(value, allocation, shares, ratioBinding, noSupervisor);
   }
 }

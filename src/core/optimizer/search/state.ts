@@ -116,10 +116,7 @@ export class RosterState {
   }
 
   private isIdle(outcome: IntervalOutcome, employee: number): boolean {
-    return (
-      !outcome.allocations.some((a) => a.employee === employee) &&
-      !outcome.shares.some((s) => s.employee === employee)
-    );
+    return !outcome.employs(employee);
   }
 
   /**

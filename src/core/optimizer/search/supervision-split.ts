@@ -22,6 +22,46 @@ export interface IntervalAllocation {
   readonly pair: number;
 }
 
+/**
+ * An interval's allocation while the evaluator works on it, as parallel arrays (entry k: a
+ * technician, the pair they work, their class in the evaluator's class list). The cap loop makes
+ * one per assignment round; an object per technician and round had been a tenth of the large
+ * search's time, and its garbage more. Objects are made only for outcomes that are read as a
+ * list (interval-outcome.ts).
+ */
+export class WorkingAllocation {
+  readonly employees: Int32Array;
+  readonly pairs: Int32Array;
+  readonly classes: Int32Array;
+  length = 0;
+
+  constructor(readonly capacity: number) {
+    // One buffer for the three: each typed array of this size is a separate allocation outside
+    // V8's heap, which costs more than filling it.
+    const buffer = new Int32Array(3 * capacity);
+    this.employees = buffer.subarray(0, capacity);
+    this.pairs = buffer.subarray(capacity, 2 * capacity);
+    this.classes = buffer.subarray(2 * capacity);
+  }
+
+  push(employee: number, pair: number, cls: number): void {
+    const k = this.length;
+    this.employees[k] = employee;
+    this.pairs[k] = pair;
+    this.classes[k] = cls;
+    this.length = k + 1;
+  }
+
+  /** The same allocation without the entries of these employees. */
+  without(dropped: ReadonlySet<number>): WorkingAllocation {
+    const kept = new WorkingAllocation(this.length);
+    for (let k = 0; k < this.length; k += 1)
+      if (!dropped.has(this.employees[k]))
+        kept.push(this.employees[k], this.pairs[k], this.classes[k]);
+    return kept;
+  }
+}
+
 export interface IntervalShare {
   readonly employee: number;
   readonly state: StateCode;
@@ -61,12 +101,12 @@ export class SupervisionSplitter {
    */
   split(
     date: LocalDate,
-    allocations: readonly IntervalAllocation[],
+    allocation: WorkingAllocation,
     pharms: readonly number[],
     ratioRule: ReadonlyMap<number, SupervisionRule>,
   ): { shares: IntervalShare[]; short: ShortState[] } {
     const states = this.lookups.states;
-    const needs = this.needs(date, allocations, ratioRule);
+    const needs = this.needs(date, allocation, ratioRule);
     if (needs.length === 0) return { shares: [], short: [] };
     const stateNode = (i: number) => 1 + pharms.length + i;
     const sink = 1 + pharms.length + needs.length;
@@ -107,13 +147,14 @@ export class SupervisionSplitter {
   /** Per ratio state with allocated technicians: the pharmacist-equivalents its rule requires. */
   private needs(
     date: LocalDate,
-    allocations: readonly IntervalAllocation[],
+    allocation: WorkingAllocation,
     ratioRule: ReadonlyMap<number, SupervisionRule>,
   ) {
     const { pairState, instance } = this.lookups;
     const tally = new Map<number, { all: number; counted: number; certified: number }>();
-    for (const { employee, pair } of allocations) {
-      const s = pairState[pair];
+    for (let k = 0; k < allocation.length; k += 1) {
+      const employee = allocation.employees[k];
+      const s = pairState[allocation.pairs[k]];
       if (!ratioRule.has(s)) continue;
       const entry = tally.get(s) ?? { all: 0, counted: 0, certified: 0 };
       entry.all += 1;
@@ -151,50 +192,53 @@ interface HandOverClass {
  * work to an idle certified one eligible for the same pair, or trades places with a certified
  * one working for a state without a ratio. More certified and fewer uncertified technicians never
  * raise the pharmacist-equivalents a ratio requires. `used[c]`: how many of class c's members
- * (the first ones) the allocation holds.
+ * (the first ones) the allocation holds; entries' classes index `classList`.
  */
 export function preferCertified(
-  allocations: IntervalAllocation[],
+  allocation: WorkingAllocation,
   classList: readonly HandOverClass[],
   used: readonly number[],
   ratioRule: ReadonlyMap<number, SupervisionRule>,
   pairState: readonly number[],
 ): void {
-  const idle: { employee: number; works: Uint8Array }[] = [];
-  const classOf = new Map<number, HandOverClass>();
+  const { employees, pairs, classes } = allocation;
+  const idle: { employee: number; cls: number }[] = [];
   classList.forEach((cls, c) => {
-    for (const member of cls.members) classOf.set(member, cls);
     if (!cls.certified) return;
     for (let k = used[c]; k < cls.members.length; k += 1)
-      idle.push({ employee: cls.members[k], works: cls.works });
+      idle.push({ employee: cls.members[k], cls: c });
   });
-  const certified = (employee: number) => classOf.get(employee)!.certified;
+  const certified = (at: number) => classList[classes[at]].certified;
   // Partners for a trade of places: certified technicians working for a state without a ratio,
   // in allocation order. A trade or a hand-over never makes a new one, so the list only shrinks.
-  const partners: { at: number; works: Uint8Array }[] = [];
-  allocations.forEach(({ employee, pair }, at) => {
-    if (certified(employee) && !ratioRule.has(pairState[pair]))
-      partners.push({ at, works: classOf.get(employee)!.works });
-  });
-  for (let a = 0; a < allocations.length; a += 1) {
-    const { employee, pair } = allocations[a];
-    if (certified(employee) || !ratioRule.has(pairState[pair])) continue;
-    const free = idle.findIndex((candidate) => candidate.works[pair] === 1);
+  const partners: number[] = [];
+  for (let at = 0; at < allocation.length; at += 1)
+    if (certified(at) && !ratioRule.has(pairState[pairs[at]])) partners.push(at);
+  for (let a = 0; a < allocation.length; a += 1) {
+    const pair = pairs[a];
+    if (certified(a) || !ratioRule.has(pairState[pair])) continue;
+    const free = idle.findIndex((candidate) => classList[candidate.cls].works[pair] === 1);
     if (free >= 0) {
-      allocations[a] = { employee: idle[free].employee, pair };
+      employees[a] = idle[free].employee;
+      classes[a] = idle[free].cls;
       idle.splice(free, 1);
       continue;
     }
-    const mine = classOf.get(employee)!.works;
+    const mine = classList[classes[a]].works;
     const found = partners.findIndex(
-      ({ at, works }) => mine[allocations[at].pair] === 1 && works[pair] === 1,
+      (at) => mine[pairs[at]] === 1 && classList[classes[at]].works[pair] === 1,
     );
     if (found >= 0) {
-      const partner = partners[found].at;
+      const partner = partners[found];
       partners.splice(found, 1);
-      const other = allocations[partner];
-      allocations[a] = { employee: other.employee, pair };
-      allocations[partner] = { employee, pair: other.pair };
+      swapEntries(allocation, a, partner);
     }
   }
+}
+
+/** Entries a and b trade technicians (each keeps its pair). */
+function swapEntries(allocation: WorkingAllocation, a: number, b: number): void {
+  const { employees, classes } = allocation;
+  [employees[a], employees[b]] = [employees[b], employees[a]];
+  [classes[a], classes[b]] = [classes[b], classes[a]];
 }

@@ -1,5 +1,5 @@
 import type { StateCode } from '../../model/common.js';
-import type { IntervalOutcome } from '../search/allocation.js';
+import { type IntervalOutcome, intervalOutcome } from '../search/interval-outcome.js';
 
 /**
  * Interval outcomes as one flat array, for the best-week helper's messages (a structured clone of
@@ -48,7 +48,10 @@ export function decodeOutcomes(
     }));
     const ratioBinding = stateList();
     const noSupervisor = stateList();
-    outcomes.set(interval, { value, allocations, shares, ratioBinding, noSupervisor });
+    outcomes.set(
+      interval,
+      intervalOutcome({ value, allocations, shares, ratioBinding, noSupervisor }),
+    );
   }
   return outcomes;
 }

@@ -2,12 +2,32 @@ import { describe, expect, it } from '@jest/globals';
 import { generateInstance } from '../../../../src/core/generator/generate-instance.js';
 import { bestWeek } from '../../../../src/core/optimizer/search/best-week.js';
 import { construct } from '../../../../src/core/optimizer/search/construct.js';
+import {
+  type IntervalOutcome,
+  intervalOutcome,
+} from '../../../../src/core/optimizer/search/interval-outcome.js';
 import { SearchModel } from '../../../../src/core/optimizer/search/model.js';
 import { RosterState } from '../../../../src/core/optimizer/search/state.js';
 import {
   decodeOutcomes,
   encodeOutcomes,
 } from '../../../../src/core/optimizer/worker/outcome-codec.js';
+
+/** An outcome's parts as plain lists (outcomes build their allocation list on demand). */
+function parts(outcomes: ReadonlyMap<number, IntervalOutcome>) {
+  return new Map(
+    [...outcomes].map(([i, o]) => [
+      i,
+      {
+        value: o.value,
+        allocations: o.allocations,
+        shares: o.shares,
+        ratioBinding: o.ratioBinding,
+        noSupervisor: o.noSupervisor,
+      },
+    ]),
+  );
+}
 
 describe('interval outcomes between threads (outcome-codec)', () => {
   it('decodes what it encoded: values, allocations, shares and the states named', () => {
@@ -21,7 +41,10 @@ describe('interval outcomes between threads (outcome-codec)', () => {
       const move = changes && state.price(changes);
       if (!move || move.outcomes.size === 0) continue;
       const decoded = decodeOutcomes(states, encodeOutcomes(states, move.outcomes));
-      expect(decoded).toEqual(move.outcomes);
+      expect(parts(decoded)).toEqual(parts(move.outcomes));
+      for (const [i, outcome] of move.outcomes)
+        for (let e = 0; e < model.employees.length; e += 1)
+          expect(decoded.get(i)!.employs(e)).toBe(outcome.employs(e));
       checked += 1;
     }
     expect(checked).toBe(5);
@@ -29,7 +52,7 @@ describe('interval outcomes between threads (outcome-codec)', () => {
 
   it('keeps supervision shares and bound states apart per interval', () => {
     const states = ['CA', 'TX', 'NY'] as const;
-    const outcomes = new Map([
+    const lists = new Map([
       [
         4,
         {
@@ -45,6 +68,10 @@ describe('interval outcomes between threads (outcome-codec)', () => {
       ],
       [9, { value: 0, allocations: [], shares: [], ratioBinding: [], noSupervisor: ['CA'] }],
     ]);
-    expect(decodeOutcomes(states, encodeOutcomes(states, outcomes))).toEqual(outcomes);
+    const outcomes = new Map([...lists].map(([i, list]) => [i, intervalOutcome(list)]));
+    const decoded = decodeOutcomes(states, encodeOutcomes(states, outcomes));
+    expect(parts(decoded)).toEqual(lists);
+    expect([0, 3, 7, 1].map((e) => decoded.get(4)!.employs(e))).toEqual([true, true, true, false]);
+    expect(decoded.get(4)!.allocationCount).toBe(2);
   });
 });
