@@ -60,6 +60,8 @@ interface DemandSlot {
 
 /** A technician's demanded pairs in one interval and certification: their class there. */
 interface TechnicianSignature {
+  /** Its number among its interval's signatures (0, 1, ...). */
+  readonly id: number;
   readonly pairs: number[];
   /** The pairs' demand slots (indices into `demandOf(i)`). */
   readonly slots: number[];
@@ -110,6 +112,15 @@ export class AllocationEvaluator {
   /** Per interval: its demanded states with a supervision ratio, and their rules. */
   private readonly ratioRules: (ReadonlyMap<number, SupervisionRule> | undefined)[] = [];
   private readonly gainLists: (number[][] | undefined)[] = [];
+  /**
+   * `classesOf`'s marks, by signature id: the call (stamp) that last met it, and its class there;
+   * a map per call had been most of the grouping's time.
+   */
+  private classMark = new Int32Array(64);
+  private classAt = new Int32Array(64);
+  private classStamp = 0;
+  /** Staff per pair while an allocation's value is summed (all zero between sums). */
+  private readonly staffOfPair: Int32Array;
   /** Splits the pharmacists' supervision over the ratio states (its max flow is reused). */
   private readonly supervision: SupervisionSplitter;
   /**
@@ -138,6 +149,7 @@ export class AllocationEvaluator {
     this.states = this.eligibility.states;
     this.pairQueue = this.eligibility.pairQueue;
     this.pairState = this.eligibility.pairState;
+    this.staffOfPair = new Int32Array(this.pairState.length);
     this.demand = Array.from({ length: this.grid.count }, () => []);
     this.baseline = new Float64Array(this.grid.count);
     const w = instance.weights;
@@ -279,7 +291,8 @@ export class AllocationEvaluator {
       const works = new Uint8Array(this.pairState.length);
       for (const pair of pairs) works[pair] = 1;
       const slotOfPair = this.slotIndexOf(intervalIndex);
-      found = { pairs, slots: pairs.map((pair) => slotOfPair.get(pair)!), works, certified };
+      const slots = pairs.map((pair) => slotOfPair.get(pair)!);
+      found = { id: shared.size, pairs, slots, works, certified };
       shared.set(key, found);
     }
     return found;
@@ -305,22 +318,56 @@ export class AllocationEvaluator {
 
   /** Value of an allocation given as staff counts per pair (no rule is checked). */
   valueOfCounts(intervalIndex: number, counts: ReadonlyMap<number, number>): number {
-    const w = this.instance.weights;
-    const h = this.intervalHours;
     let value = 0;
     const demanded = new Set<number>();
     for (const slot of this.demand[intervalIndex]) {
       demanded.add(slot.pair);
-      const staff = counts.get(slot.pair) ?? 0;
-      value += w.shortage * Math.max(0, slot.required - staff) * h;
-      value += w.overstaffing * Math.max(0, staff - slot.required) * h;
-      for (let k = staff; k < slot.values.length; k += 1)
-        value += w.lostServiceValue * slot.values[k];
+      value = this.addSlotValue(value, slot, counts.get(slot.pair) ?? 0);
     }
     for (const [pair, staff] of counts) {
-      if (!demanded.has(pair)) value += w.overstaffing * staff * h;
+      if (!demanded.has(pair)) value += this.overstaffingValue(staff);
     }
     return value;
+  }
+
+  /**
+   * `valueOfCounts` of a working allocation, summed in the same order, counting in a buffer
+   * instead of a map and a set per call (it runs once per evaluation).
+   */
+  private valueOfAllocation(intervalIndex: number, allocation: WorkingAllocation): number {
+    const staffOf = this.staffOfPair;
+    for (let k = 0; k < allocation.length; k += 1) staffOf[allocation.pairs[k]] += 1;
+    let value = 0;
+    for (const slot of this.demand[intervalIndex])
+      value = this.addSlotValue(value, slot, staffOf[slot.pair]);
+    // Pairs without demand (the evaluator's classes work demanded pairs only, but the value
+    // must not depend on that), in order of first appearance as the map's would be; the buffer
+    // is left all zero.
+    const slotOf = this.slotIndexOf(intervalIndex);
+    for (let k = 0; k < allocation.length; k += 1) {
+      const pair = allocation.pairs[k];
+      if (staffOf[pair] > 0 && !slotOf.has(pair)) value += this.overstaffingValue(staffOf[pair]);
+      staffOf[pair] = 0;
+    }
+    return value;
+  }
+
+  /**
+   * `value` plus a demand slot's shortage, over-staffing and lost service value with `staff`
+   * agents, added term by term (the same float sums in both callers).
+   */
+  private addSlotValue(value: number, slot: DemandSlot, staff: number): number {
+    const w = this.instance.weights;
+    const h = this.intervalHours;
+    value += w.shortage * Math.max(0, slot.required - staff) * h;
+    value += w.overstaffing * Math.max(0, staff - slot.required) * h;
+    for (let k = staff; k < slot.values.length; k += 1)
+      value += w.lostServiceValue * slot.values[k];
+    return value;
+  }
+
+  private overstaffingValue(staff: number): number {
+    return this.instance.weights.overstaffing * staff * this.intervalHours;
   }
 
   /**
@@ -390,17 +437,23 @@ export class AllocationEvaluator {
    * good choices certified technicians take the work (ratio tiers reward them).
    */
   private classesOf(intervalIndex: number, techs: readonly number[]): TechnicianClass[] {
-    const classes = new Map<TechnicianSignature, TechnicianClass>();
+    const stamp = (this.classStamp += 1);
+    const classes: TechnicianClass[] = [];
+    let certifiedClasses = 0;
     for (const tech of techs) {
       const signature = this.signatureOf(intervalIndex, tech);
       if (!signature) continue;
-      const found = classes.get(signature);
-      if (found) {
-        found.members.push(tech);
+      this.growClassMarks(signature.id);
+      if (this.classMark[signature.id] === stamp) {
+        classes[this.classAt[signature.id]].members.push(tech);
         continue;
       }
+      this.classMark[signature.id] = stamp;
+      this.classAt[signature.id] = classes.length;
+      if (signature.certified) certifiedClasses += 1;
       // Spelled out: `{ ...signature, members }` made the medium search 50 % slower (measured).
-      classes.set(signature, {
+      classes.push({
+        id: signature.id,
         members: [tech],
         pairs: signature.pairs,
         slots: signature.slots,
@@ -408,7 +461,21 @@ export class AllocationEvaluator {
         certified: signature.certified,
       });
     }
-    return [...classes.values()].sort((a, b) => Number(a.certified) - Number(b.certified));
+    if (certifiedClasses === 0 || certifiedClasses === classes.length) return classes;
+    // Uncertified first, each group in order of first appearance (a stable sort's order).
+    return [...classes.filter((c) => !c.certified), ...classes.filter((c) => c.certified)];
+  }
+
+  /** Makes `classMark` and `classAt` hold signature `id`. */
+  private growClassMarks(id: number): void {
+    if (id < this.classMark.length) return;
+    const size = Math.max(id + 1, 2 * this.classMark.length);
+    const mark = new Int32Array(size);
+    const at = new Int32Array(size);
+    mark.set(this.classMark);
+    at.set(this.classAt);
+    this.classMark = mark;
+    this.classAt = at;
   }
 
   /**
@@ -596,12 +663,7 @@ export class AllocationEvaluator {
     ratioBinding: readonly StateCode[],
     noSupervisor: readonly StateCode[],
   ): EvaluatedInterval {
-    const counts = new Map<number, number>();
-    for (let k = 0; k < allocation.length; k += 1) {
-      const pair = allocation.pairs[k];
-      counts.set(pair, (counts.get(pair) ?? 0) + 1);
-    }
-    const value = this.valueOfCounts(intervalIndex, counts);
+    const value = this.valueOfAllocation(intervalIndex, allocation);
     return new EvaluatedInterval(value, allocation, shares, ratioBinding, noSupervisor);
   }
 }

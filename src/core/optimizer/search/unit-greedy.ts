@@ -29,9 +29,13 @@ export function greedyAssignment(
 ): Int32Array {
   const classes = supply.length;
   const slots = gains.length;
-  const free = Int32Array.from(supply);
-  let freeTotal = free.reduce((sum, n) => sum + n, 0);
   const space = WORKSPACE.prepare(classes, slots);
+  const free = space.free;
+  let freeTotal = 0;
+  for (let c = 0; c < classes; c += 1) {
+    free[c] = supply[c];
+    freeTotal += supply[c];
+  }
   const assigned = space.assigned.subarray(0, classes * slots);
   // Classes able to work each slot, the caller's last class first (it lists certified ones last).
   const workers = space.workers;
@@ -78,6 +82,8 @@ class Workspace {
   classSeen = new Int32Array(0);
   /** Per class: the slot it was reached from; per slot: the class it was reached from. */
   classFrom = new Int32Array(0);
+  /** Per class: members not yet working. */
+  free = new Int32Array(0);
   slotFrom = new Int32Array(0);
   queue = new Int32Array(0);
   /** The result: agents per (class, slot), row-major by class (the caller reads it at once). */
@@ -100,6 +106,7 @@ class Workspace {
       const size = Math.max(classes, 2 * this.classSeen.length);
       this.classSeen = new Int32Array(size);
       this.classFrom = new Int32Array(size);
+      this.free = new Int32Array(size);
     }
     if (this.assigned.length < classes * slots)
       this.assigned = new Int32Array(Math.max(classes * slots, 2 * this.assigned.length));
