@@ -13,6 +13,9 @@ export interface IntervalOutcome {
   readonly noSupervisor: readonly StateCode[];
   /** How many technicians the allocation holds (`allocations.length`, without building it). */
   readonly allocationCount: number;
+  /** The k-th allocation's technician and pair (k < allocationCount), without building the list. */
+  allocatedEmployee(k: number): number;
+  allocatedPair(k: number): number;
   /** Whether the employee works (a technician) or supervises (a pharmacist) in the allocation. */
   employs(employee: number): boolean;
 }
@@ -65,6 +68,14 @@ export class EvaluatedInterval implements IntervalOutcome {
       for (let k = 0; k < length; k += 1) this.list[k] = { employee: employees[k], pair: pairs[k] };
     }
     return this.list;
+  }
+
+  allocatedEmployee(k: number): number {
+    return this.allocation.employees[k];
+  }
+
+  allocatedPair(k: number): number {
+    return this.allocation.pairs[k];
   }
 
   employs(employee: number): boolean {

@@ -18,8 +18,11 @@ export function encodeOutcomes(
     for (const state of list) codes.push(states.indexOf(state));
   };
   for (const [interval, outcome] of outcomes) {
-    codes.push(interval, outcome.value, outcome.allocations.length);
-    for (const { employee, pair } of outcome.allocations) codes.push(employee, pair);
+    // By index: the allocation list is built only when read, and most outcomes sent are not.
+    const count = outcome.allocationCount;
+    codes.push(interval, outcome.value, count);
+    for (let k = 0; k < count; k += 1)
+      codes.push(outcome.allocatedEmployee(k), outcome.allocatedPair(k));
     codes.push(outcome.shares.length);
     for (const { employee, state, share } of outcome.shares)
       codes.push(employee, states.indexOf(state), share);
