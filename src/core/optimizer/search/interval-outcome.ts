@@ -20,13 +20,11 @@ export interface IntervalOutcome {
   employs(employee: number): boolean;
 }
 
-export interface OutcomeParts {
-  readonly value: number;
-  readonly allocations: readonly IntervalAllocation[];
-  readonly shares: readonly IntervalShare[];
-  readonly ratioBinding: readonly StateCode[];
-  readonly noSupervisor: readonly StateCode[];
-}
+/** An outcome's data, without its methods. */
+export type OutcomeParts = Pick<
+  IntervalOutcome,
+  'value' | 'allocations' | 'shares' | 'ratioBinding' | 'noSupervisor'
+>;
 
 /** An outcome from its parts as lists (decoded from the helper thread's messages, tests). */
 export function intervalOutcome(parts: OutcomeParts): IntervalOutcome {

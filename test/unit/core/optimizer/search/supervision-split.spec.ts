@@ -28,6 +28,20 @@ function entries(allocation: WorkingAllocation) {
   }));
 }
 
+type Entry = { employee: number; pair: number; cls: number };
+
+/** The allocation of `start` after preferCertified, with `used[c]` members of class c working. */
+function handOver(
+  classes: { members: number[]; works: Uint8Array; certified: boolean }[],
+  start: Entry[],
+  used: number[],
+): Entry[] {
+  const allocation = new WorkingAllocation(start.length);
+  for (const { employee, pair, cls } of start) allocation.push(employee, pair, cls);
+  preferCertified(allocation, classes, used, RATIO, PAIR_STATE);
+  return entries(allocation);
+}
+
 describe('preferCertified on a working allocation', () => {
   it('hands ratio work to an idle certified technician who may do it, the first such in class order', () => {
     const classes = [
@@ -35,12 +49,12 @@ describe('preferCertified on a working allocation', () => {
       { members: [20], works: works(2), certified: true },
       { members: [30, 31], works: works(0, 1), certified: true },
     ];
-    const allocation = new WorkingAllocation(3);
-    allocation.push(10, 0, 0);
     // Class 2's first member works; its second is idle.
-    allocation.push(30, 1, 2);
-    preferCertified(allocation, classes, [1, 0, 1], RATIO, PAIR_STATE);
-    expect(entries(allocation)).toEqual([
+    const start = [
+      { employee: 10, pair: 0, cls: 0 },
+      { employee: 30, pair: 1, cls: 2 },
+    ];
+    expect(handOver(classes, start, [1, 0, 1])).toEqual([
       { employee: 31, pair: 0, cls: 2 },
       { employee: 30, pair: 1, cls: 2 },
     ]);
@@ -51,11 +65,11 @@ describe('preferCertified on a working allocation', () => {
       { members: [10], works: works(0, 2), certified: false },
       { members: [20], works: works(0, 2), certified: true },
     ];
-    const allocation = new WorkingAllocation(2);
-    allocation.push(10, 0, 0);
-    allocation.push(20, 2, 1);
-    preferCertified(allocation, classes, [1, 1], RATIO, PAIR_STATE);
-    expect(entries(allocation)).toEqual([
+    const start = [
+      { employee: 10, pair: 0, cls: 0 },
+      { employee: 20, pair: 2, cls: 1 },
+    ];
+    expect(handOver(classes, start, [1, 1])).toEqual([
       { employee: 20, pair: 0, cls: 1 },
       { employee: 10, pair: 2, cls: 0 },
     ]);
@@ -68,14 +82,11 @@ describe('preferCertified on a working allocation', () => {
       { members: [20], works: works(0, 2), certified: true },
       { members: [30], works: works(1), certified: true },
     ];
-    const allocation = new WorkingAllocation(2);
-    allocation.push(10, 0, 0);
-    allocation.push(20, 2, 1);
-    preferCertified(allocation, classes, [1, 1, 0], RATIO, PAIR_STATE);
-    expect(entries(allocation)).toEqual([
+    const start = [
       { employee: 10, pair: 0, cls: 0 },
       { employee: 20, pair: 2, cls: 1 },
-    ]);
+    ];
+    expect(handOver(classes, start, [1, 1, 0])).toEqual(start);
   });
 });
 
