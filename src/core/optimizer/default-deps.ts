@@ -30,16 +30,22 @@ export const PARALLEL_LP_MIN_SECONDS = 75;
  * time, and otherwise the interval LP bound (mip/interval-bound.ts: 1 s at medium, 2.3 s at large,
  * where it raised the bound from 26 727 to 33 221 against the weekly LP's 35 686). Beyond the
  * small size the second core, once that quick job is done, proposes best weeks for the search
- * (`workerBestWeeks`; the solve starts it only next to a quick job or none).
+ * (`workerBestWeeks`; the solve starts it only next to a quick job or none). Their threads run
+ * at the lowest CPU priority unless `lowPriority` is false (`WorkerRunOptions.lowPriority`).
  */
-export function defaultSolveDeps(instance: PlanningInstance): SolveDeps {
+export function defaultSolveDeps(
+  instance: PlanningInstance,
+  options: { readonly lowPriority?: boolean } = {},
+): SolveDeps {
   const employees = instance.employees.length;
+  const priority = { lowPriority: options.lowPriority ?? true };
   const base: SolveDeps = { bounds: relaxationBoundProvider, mip: monolithicMip };
-  if (employees <= PARALLEL_MIP_MAX_EMPLOYEES) return { ...base, parallel: workerBound('mip') };
-  const intervals = workerBound('interval-lp');
-  const helped = { ...base, bestWeekHelper: workerBestWeeks() };
+  if (employees <= PARALLEL_MIP_MAX_EMPLOYEES)
+    return { ...base, parallel: workerBound('mip', priority) };
+  const intervals = workerBound('interval-lp', priority);
+  const helped = { ...base, bestWeekHelper: workerBestWeeks(priority) };
   if (employees > PARALLEL_LP_MAX_EMPLOYEES) return { ...helped, parallel: intervals };
-  const weekly = workerBound('lp', { minTimeLimitSeconds: PARALLEL_LP_MIN_SECONDS });
+  const weekly = workerBound('lp', { ...priority, minTimeLimitSeconds: PARALLEL_LP_MIN_SECONDS });
   return { ...helped, parallel: firstStarted(weekly, intervals) };
 }
 

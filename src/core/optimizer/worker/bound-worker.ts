@@ -12,10 +12,10 @@ import { type FromBoundWorker, type ToBoundWorker, toWorkerError } from './proto
 
 const port = parentPort;
 if (!port) throw new Error('bound-worker must run in a worker thread');
-lowerSolverThreadPriority();
 const send = (message: FromBoundWorker) => port.postMessage(message);
 
 port.once('message', (message: ToBoundWorker) => {
+  if (message.lowPriority) lowerSolverThreadPriority();
   const flag = new Int32Array(message.stop);
   runBoundJob(message.instance, {
     strategy: message.strategy,

@@ -48,6 +48,8 @@ export type ToWorker =
       readonly instance: PlanningInstance;
       readonly options: SerializableSolveOptions;
       readonly search?: SearchTuning;
+      /** Run the solver's threads at the lowest CPU priority (`WorkerRunOptions.lowPriority`). */
+      readonly lowPriority: boolean;
     }
   | { readonly type: 'cancel' };
 
@@ -64,6 +66,8 @@ export interface ToBoundWorker {
   readonly timeLimitSeconds: number;
   /** Int32Array view at 0: set to 1 by the parent to stop the job. */
   readonly stop: SharedArrayBuffer;
+  /** Run at the solver threads' lowest CPU priority. */
+  readonly lowPriority: boolean;
 }
 
 export type FromBoundWorker =

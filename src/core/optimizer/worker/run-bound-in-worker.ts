@@ -27,6 +27,8 @@ export interface BoundWorkerOptions {
   readonly workerUrl?: URL;
   /** Worker resource limits (e.g. { maxOldGenerationSizeMb: 2048 }). */
   readonly resourceLimits?: ResourceLimits;
+  /** Run at the solver threads' lowest CPU priority (default true: request threads come first). */
+  readonly lowPriority?: boolean;
 }
 
 export function workerBound(
@@ -76,6 +78,7 @@ export function workerBound(
         strategy,
         timeLimitSeconds: run.timeLimitSeconds,
         stop,
+        lowPriority: options.lowPriority ?? true,
       };
       worker.postMessage(message);
       return {

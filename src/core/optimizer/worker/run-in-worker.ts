@@ -35,6 +35,13 @@ export interface WorkerRunOptions {
   readonly search?: SearchTuning;
   /** Worker resource limits (e.g. { maxOldGenerationSizeMb: 2048 }). */
   readonly resourceLimits?: ResourceLimits;
+  /**
+   * Run the solver's threads (the solve, its second thread and its helper) at the lowest CPU
+   * priority: default true, so that the API's request threads take a core first. False runs them
+   * at normal priority, for work that must not be starved by other load on the machine (a
+   * SCHED_IDLE thread gets no CPU at all while other processes keep both cores busy).
+   */
+  readonly lowPriority?: boolean;
 }
 
 /** A worker entry of this folder: next to this module when compiled, from dist/ when running from src/. */
@@ -129,6 +136,7 @@ export function runSolveInWorker(
       instance,
       options,
       ...(run.search ? { search: run.search } : {}),
+      lowPriority: run.lowPriority ?? true,
     });
   });
 }

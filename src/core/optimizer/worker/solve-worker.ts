@@ -13,7 +13,6 @@ import { type FromWorker, type ToWorker, toWorkerError } from './protocol.js';
 
 const port = parentPort;
 if (!port) throw new Error('solve-worker must run in a worker thread');
-lowerSolverThreadPriority();
 const controller = new AbortController();
 const send = (message: FromWorker) => port.postMessage(message);
 
@@ -22,6 +21,7 @@ port.on('message', (message: ToWorker) => {
     controller.abort();
     return;
   }
+  if (message.lowPriority) lowerSolverThreadPriority();
   solveRoster(
     message.instance,
     {
@@ -30,7 +30,7 @@ port.on('message', (message: ToWorker) => {
       onProgress: (progress) => send({ type: 'progress', progress }),
     },
     {
-      ...defaultSolveDeps(message.instance),
+      ...defaultSolveDeps(message.instance, { lowPriority: message.lowPriority }),
       ...(message.search ? { search: message.search } : {}),
     },
   ).then(
