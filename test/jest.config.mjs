@@ -21,5 +21,9 @@ export default {
   globalSetup: '<rootDir>/test/support/global-setup.mjs',
   globalTeardown: '<rootDir>/test/support/global-teardown.mjs',
   maxWorkers: 2,
+  // A worker ends its run holding about a gigabyte (large generated weeks, HiGHS); freeing it after
+  // its 'exit' event took longer than Jest's default 500 ms, which then force-killed it with a
+  // warning about leaked handles (there were none: docs/architecture.md, "Tests").
+  workerGracefulExitTimeout: 5000,
   testTimeout: 30000,
 };
