@@ -29,49 +29,47 @@ function hasChrt(): boolean {
   }
 }
 
-/** Whether, within two seconds, no thread of this process runs at the solver's nice 19. */
-/** The nice value of each of this process's threads by thread id (/proc/<tid>/stat, index 16). */
-function threadNiceValues(): Map<string, string> {
-  const nice = new Map<string, string>();
+/**
+ * Each of this process's threads by thread id: the fields of /proc/<tid>/stat after the command
+ * name (index 16 is the nice value, 38 the scheduling policy).
+ */
+function threadStats(): Map<string, string[]> {
+  const stats = new Map<string, string[]>();
   for (const task of readdirSync('/proc/self/task')) {
     try {
-      nice.set(
+      stats.set(
         task,
-        readFileSync(`/proc/self/task/${task}/stat`, 'utf8').split(') ')[1].split(' ')[16],
+        readFileSync(`/proc/self/task/${task}/stat`, 'utf8').split(') ')[1].split(' '),
       );
     } catch {
       // the thread ended while being read
     }
   }
-  return nice;
+  return stats;
 }
 
-/** Whether this process is back to at most `count` threads within 2 s. */
-async function threadCountBackTo(count: number): Promise<boolean> {
-  for (const until = Date.now() + 2000; Date.now() < until;) {
-    if (threadNiceValues().size <= count) return true;
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-  return threadNiceValues().size <= count;
+/** The nice value of each of this process's threads by thread id. */
+function threadNiceValues(): Map<string, string> {
+  return new Map([...threadStats()].map(([thread, fields]) => [thread, fields[16]]));
 }
 
-async function solverThreadsGone(): Promise<boolean> {
-  const solverThreads = () =>
-    readdirSync('/proc/self/task').filter((task) => {
-      try {
-        return (
-          readFileSync(`/proc/self/task/${task}/stat`, 'utf8').split(') ')[1].split(' ')[16] ===
-          '19'
-        );
-      } catch {
-        return false; // the thread ended while being read
-      }
-    }).length;
+/** Whether `holds` becomes true within two seconds (threads take a moment to end). */
+async function withinTwoSeconds(holds: () => boolean): Promise<boolean> {
   for (const until = Date.now() + 2000; Date.now() < until;) {
-    if (solverThreads() === 0) return true;
+    if (holds()) return true;
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
-  return solverThreads() === 0;
+  return holds();
+}
+
+/** Whether, within two seconds, no thread of this process runs at the solver's nice 19. */
+function solverThreadsGone(): Promise<boolean> {
+  return withinTwoSeconds(() => ![...threadNiceValues().values()].includes('19'));
+}
+
+/** Whether this process is back to at most `count` threads within two seconds. */
+function threadCountBackTo(count: number): Promise<boolean> {
+  return withinTwoSeconds(() => threadNiceValues().size <= count);
 }
 
 describe('runSolveInWorker', () => {
@@ -104,14 +102,11 @@ describe('runSolveInWorker', () => {
 
   it('runs the solver thread at the lowest CPU priority, SCHED_IDLE where chrt exists, the calling thread unchanged (Linux)', async () => {
     if (process.platform !== 'linux') return;
-    // /proc/<tid>/stat after the command name: index 16 is the nice value, 38 the policy.
     const threads = () =>
-      readdirSync('/proc/self/task').map((task) => {
-        const fields = readFileSync(`/proc/self/task/${task}/stat`, 'utf8')
-          .split(') ')[1]
-          .split(' ');
-        return { nice: fields[16], policy: Number(fields[38]) };
-      });
+      [...threadStats().values()].map((fields) => ({
+        nice: fields[16],
+        policy: Number(fields[38]),
+      }));
     const seen: ReturnType<typeof threads>[] = [];
     await runSolveInWorker(
       generateInstance('tiny', 1),
