@@ -148,8 +148,12 @@ describe('solveRoster with a parallel bound', () => {
 describe('workerBound: the MIP job terminated before it answers', () => {
   it('still gives the proven bound it had reached, without a roster', async () => {
     // Small seed 1 is not solved to optimality for minutes; its root bound comes within seconds.
+    // Normal priority: in SCHED_IDLE the job gets no CPU while other test files keep both cores
+    // busy, and a CI run saw it reach no bound in its 10 s.
     const instance = generateInstance('small', 1);
-    const run = workerBound('mip').start(instance, { timeLimitSeconds: 120 })!;
+    const run = workerBound('mip', { lowPriority: false }).start(instance, {
+      timeLimitSeconds: 120,
+    })!;
     await new Promise((resolve) => setTimeout(resolve, 10_000));
     run.terminate();
     const outcome = await run.result;
