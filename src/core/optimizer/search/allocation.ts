@@ -11,7 +11,9 @@ import {
   preferCertified,
 } from './supervision-split.js';
 import { EligibilityTable } from './eligibility-table.js';
+import { type DemandSlot, IntervalDemand } from './interval-demand.js';
 import { EvaluatedInterval, type IntervalOutcome } from './interval-outcome.js';
+import { type TechnicianClass, TechnicianClasses } from './technician-classes.js';
 import { greedyAssignment } from './unit-greedy.js';
 
 /**
@@ -35,6 +37,10 @@ import { greedyAssignment } from './unit-greedy.js';
  *   removed (uncertified first) until every state is covered.
  *   It never returns an allocation the checker rejects. Among equally good allocations certified
  *   technicians take the work (class order, then `preferCertified`).
+ *
+ * The demand's values and marginal benefits come from `IntervalDemand` (interval-demand.ts), the
+ * technicians' classes from `TechnicianClasses` (technician-classes.ts); this module runs the
+ * assignment rounds, the cap loop and the supervision trades, and caches the outcomes.
  */
 
 export type { IntervalAllocation, IntervalShare } from './supervision-split.js';
@@ -52,30 +58,6 @@ export interface EvaluateOptions {
   readonly supervisionTrades?: boolean;
 }
 
-interface DemandSlot {
-  readonly pair: number;
-  readonly required: number;
-  readonly values: readonly number[];
-}
-
-/** A technician's demanded pairs in one interval and certification: their class there. */
-interface TechnicianSignature {
-  /** Its number among its interval's signatures (0, 1, ...). */
-  readonly id: number;
-  readonly pairs: number[];
-  /** The pairs' demand slots (indices into `demandOf(i)`). */
-  readonly slots: number[];
-  /** Per pair (all pairs): 1 when the pair is one of `pairs`. */
-  readonly works: Uint8Array;
-  readonly certified: boolean;
-}
-
-/** Technicians on duty with the same signature in an interval: interchangeable there. */
-interface TechnicianClass extends TechnicianSignature {
-  readonly members: number[];
-}
-
-const NONE_RULE: SupervisionRule = { kind: 'NONE' };
 const NO_RATIO_STATES: ReadonlyMap<number, SupervisionRule> = new Map();
 const MAX_CAP_ROUNDS = 8;
 const MAX_TRADE_ROUNDS = 6;
@@ -102,25 +84,11 @@ export class AllocationEvaluator {
   readonly states: readonly StateCode[];
   readonly pairQueue: readonly string[];
   readonly pairState: readonly number[];
-  private readonly demand: DemandSlot[][];
-  /** Baseline value per interval: nobody allocated. */
-  private readonly baseline: Float64Array;
+  /** The demand slots, their values and marginal benefits per interval. */
+  private readonly demand: IntervalDemand;
+  /** The on-duty technicians' classes per interval. */
+  private readonly technicianClasses: TechnicianClasses;
   private readonly cache = new Map<string, IntervalOutcome>();
-  private readonly slotIndexes: (Map<number, number> | undefined)[] = [];
-  private readonly signatures: ((TechnicianSignature | null | undefined)[] | undefined)[] = [];
-  private readonly internedSignatures: (Map<string, TechnicianSignature> | undefined)[] = [];
-  /** Per interval: its demanded states with a supervision ratio, and their rules. */
-  private readonly ratioRules: (ReadonlyMap<number, SupervisionRule> | undefined)[] = [];
-  private readonly gainLists: (number[][] | undefined)[] = [];
-  /**
-   * `classesOf`'s marks, by signature id: the call (stamp) that last met it, and its class there;
-   * a map per call had been most of the grouping's time.
-   */
-  private classMark = new Int32Array(64);
-  private classAt = new Int32Array(64);
-  private classStamp = 0;
-  /** Staff per pair while an allocation's value is summed (all zero between sums). */
-  private readonly staffOfPair: Int32Array;
   /** Splits the pharmacists' supervision over the ratio states (its max flow is reused). */
   private readonly supervision: SupervisionSplitter;
   /**
@@ -149,29 +117,22 @@ export class AllocationEvaluator {
     this.states = this.eligibility.states;
     this.pairQueue = this.eligibility.pairQueue;
     this.pairState = this.eligibility.pairState;
-    this.staffOfPair = new Int32Array(this.pairState.length);
-    this.demand = Array.from({ length: this.grid.count }, () => []);
-    this.baseline = new Float64Array(this.grid.count);
-    const w = instance.weights;
-    for (const entry of instance.demand) {
-      const pair = this.eligibility.pairOf(entry.queueId, entry.state);
-      if (entry.intervalIndex < 0 || entry.intervalIndex >= this.grid.count) continue;
-      const values = entry.marginalValues ?? [];
-      this.baseline[entry.intervalIndex] +=
-        w.shortage * Math.max(0, entry.required) * this.intervalHours +
-        w.lostServiceValue * values.reduce((sum, v) => sum + v, 0);
-      if (pair < 0) continue;
-      this.demand[entry.intervalIndex].push({ pair, required: entry.required, values });
-    }
+    this.demand = new IntervalDemand(instance, this.eligibility, this.grid, this.intervalHours);
+    this.technicianClasses = new TechnicianClasses(
+      instance.employees.length,
+      this.grid,
+      this.eligibility,
+      this.demand,
+    );
   }
 
   /** Demand entries of an interval (pairs, required, service values). */
   demandOf(intervalIndex: number): readonly DemandSlot[] {
-    return this.demand[intervalIndex];
+    return this.demand.slotsOf(intervalIndex);
   }
 
   baselineOf(intervalIndex: number): number {
-    return this.baseline[intervalIndex];
+    return this.demand.baselineOf(intervalIndex);
   }
 
   /**
@@ -227,147 +188,22 @@ export class AllocationEvaluator {
 
   /** Slot index (into `demandOf(i)`) of each demanded pair of interval i, built once. */
   slotIndexOf(intervalIndex: number): ReadonlyMap<number, number> {
-    let found = this.slotIndexes[intervalIndex];
-    if (!found) {
-      found = new Map(this.demand[intervalIndex].map((slot, k) => [slot.pair, k]));
-      this.slotIndexes[intervalIndex] = found;
-    }
-    return found;
+    return this.demand.slotIndexOf(intervalIndex);
   }
 
   /** Whether a technician may work any of interval i's demanded (queue, state) pairs. */
   worksDemand(intervalIndex: number, tech: number): boolean {
-    return this.signatureOf(intervalIndex, tech) !== null;
+    return this.technicianClasses.signatureOf(intervalIndex, tech) !== null;
   }
 
   /** The demanded (queue, state) pairs of interval i a technician may work, ascending. */
   demandedPairs(intervalIndex: number, tech: number): readonly number[] {
-    return this.signatureOf(intervalIndex, tech)?.pairs ?? [];
-  }
-
-  /**
-   * The demanded pairs a technician may work in interval i and their certification (their class
-   * there), or null when there are none. Demand, eligibility and certification are fixed per
-   * interval, so this is computed once per (interval, technician): building it was the
-   * evaluator's largest cost outside the assignment itself.
-   */
-  private signatureOf(intervalIndex: number, tech: number): TechnicianSignature | null {
-    let row = this.signatures[intervalIndex];
-    if (!row) {
-      row = new Array<TechnicianSignature | null | undefined>(this.instance.employees.length);
-      this.signatures[intervalIndex] = row;
-    }
-    let found = row[tech];
-    if (found === undefined) {
-      const date = this.grid.intervalDates[intervalIndex];
-      const slotOfPair = this.slotIndexOf(intervalIndex);
-      const pairs = Array.from(this.eligibility.eligiblePairs(tech, date)).filter((pair) =>
-        slotOfPair.has(pair),
-      );
-      const certified = this.eligibility.certified(tech, date);
-      found = pairs.length === 0 ? null : this.internedSignature(intervalIndex, pairs, certified);
-      row[tech] = found;
-    }
-    return found;
-  }
-
-  /**
-   * One signature object per (interval, pairs, certification): the evaluator groups technicians
-   * into classes by it, not by a string key.
-   */
-  private internedSignature(
-    intervalIndex: number,
-    pairs: number[],
-    certified: boolean,
-  ): TechnicianSignature {
-    let shared = this.internedSignatures[intervalIndex];
-    if (!shared) {
-      shared = new Map();
-      this.internedSignatures[intervalIndex] = shared;
-    }
-    const key = `${certified ? 'C' : 'U'}${pairs.join(',')}`;
-    let found = shared.get(key);
-    if (!found) {
-      const works = new Uint8Array(this.pairState.length);
-      for (const pair of pairs) works[pair] = 1;
-      const slotOfPair = this.slotIndexOf(intervalIndex);
-      const slots = pairs.map((pair) => slotOfPair.get(pair)!);
-      found = { id: shared.size, pairs, slots, works, certified };
-      shared.set(key, found);
-    }
-    return found;
-  }
-
-  /** The states among interval i's demanded pairs with a supervision ratio, built once. */
-  private ratioRulesOf(intervalIndex: number): ReadonlyMap<number, SupervisionRule> {
-    let found = this.ratioRules[intervalIndex];
-    if (!found) {
-      const date = this.grid.intervalDates[intervalIndex];
-      const rules = new Map<number, SupervisionRule>();
-      for (const slot of this.demand[intervalIndex]) {
-        const s = this.pairState[slot.pair];
-        if (rules.has(s)) continue;
-        const rule = this.eligibility.ruleSetOf(s, date)?.supervision ?? NONE_RULE;
-        if (rule.kind === 'RATIO') rules.set(s, rule);
-      }
-      found = rules;
-      this.ratioRules[intervalIndex] = found;
-    }
-    return found;
+    return this.technicianClasses.signatureOf(intervalIndex, tech)?.pairs ?? [];
   }
 
   /** Value of an allocation given as staff counts per pair (no rule is checked). */
   valueOfCounts(intervalIndex: number, counts: ReadonlyMap<number, number>): number {
-    let value = 0;
-    const demanded = new Set<number>();
-    for (const slot of this.demand[intervalIndex]) {
-      demanded.add(slot.pair);
-      value = this.addSlotValue(value, slot, counts.get(slot.pair) ?? 0);
-    }
-    for (const [pair, staff] of counts) {
-      if (!demanded.has(pair)) value += this.overstaffingValue(staff);
-    }
-    return value;
-  }
-
-  /**
-   * `valueOfCounts` of a working allocation, summed in the same order, counting in a buffer
-   * instead of a map and a set per call (it runs once per evaluation).
-   */
-  private valueOfAllocation(intervalIndex: number, allocation: WorkingAllocation): number {
-    const staffOf = this.staffOfPair;
-    for (let k = 0; k < allocation.length; k += 1) staffOf[allocation.pairs[k]] += 1;
-    let value = 0;
-    for (const slot of this.demand[intervalIndex])
-      value = this.addSlotValue(value, slot, staffOf[slot.pair]);
-    // Pairs without demand (the evaluator's classes work demanded pairs only, but the value
-    // must not depend on that), in order of first appearance as the map's would be; the buffer
-    // is left all zero.
-    const slotOf = this.slotIndexOf(intervalIndex);
-    for (let k = 0; k < allocation.length; k += 1) {
-      const pair = allocation.pairs[k];
-      if (staffOf[pair] > 0 && !slotOf.has(pair)) value += this.overstaffingValue(staffOf[pair]);
-      staffOf[pair] = 0;
-    }
-    return value;
-  }
-
-  /**
-   * `value` plus a demand slot's shortage, over-staffing and lost service value with `staff`
-   * agents, added term by term (the same float sums in both callers).
-   */
-  private addSlotValue(value: number, slot: DemandSlot, staff: number): number {
-    const w = this.instance.weights;
-    const h = this.intervalHours;
-    value += w.shortage * Math.max(0, slot.required - staff) * h;
-    value += w.overstaffing * Math.max(0, staff - slot.required) * h;
-    for (let k = staff; k < slot.values.length; k += 1)
-      value += w.lostServiceValue * slot.values[k];
-    return value;
-  }
-
-  private overstaffingValue(staff: number): number {
-    return this.instance.weights.overstaffing * staff * this.intervalHours;
+    return this.demand.valueOfCounts(intervalIndex, counts);
   }
 
   /**
@@ -375,34 +211,7 @@ export class AllocationEvaluator {
    * (non-increasing: concave service), built once per interval.
    */
   gainsOf(intervalIndex: number): readonly number[][] {
-    let found = this.gainLists[intervalIndex];
-    if (!found) {
-      found = this.demand[intervalIndex].map((slot) => {
-        const list: number[] = [];
-        // No slot can take more agents than there are employees (the bound if weights go wrong).
-        for (let k = 0; k < this.instance.employees.length; k += 1) {
-          const gain = this.benefit(slot, k);
-          if (gain <= 1e-12) break;
-          list.push(gain);
-        }
-        return list;
-      });
-      this.gainLists[intervalIndex] = found;
-    }
-    return found;
-  }
-
-  /** Marginal benefit of the (k+1)-th agent on a slot (k agents already there). */
-  private benefit(slot: DemandSlot, k: number): number {
-    const w = this.instance.weights;
-    const h = this.intervalHours;
-    const short = Math.min(1, Math.max(0, slot.required - k));
-    const over = Math.min(1, Math.max(0, k + 1 - slot.required));
-    return (
-      w.shortage * h * short +
-      w.lostServiceValue * (slot.values[k] ?? 0) -
-      w.overstaffing * h * over
-    );
+    return this.demand.gainsOf(intervalIndex);
   }
 
   private solve(
@@ -412,11 +221,17 @@ export class AllocationEvaluator {
     ignoreSupervision: boolean,
     tradeRounds: number,
   ): IntervalOutcome {
-    const slots = this.demand[intervalIndex];
-    const empty = new EvaluatedInterval(this.baseline[intervalIndex], NO_ALLOCATION, [], [], []);
+    const slots = this.demand.slotsOf(intervalIndex);
+    const empty = new EvaluatedInterval(
+      this.demand.baselineOf(intervalIndex),
+      NO_ALLOCATION,
+      [],
+      [],
+      [],
+    );
     if (slots.length === 0 || techs.length === 0) return empty;
-    const ratioRule = ignoreSupervision ? NO_RATIO_STATES : this.ratioRulesOf(intervalIndex);
-    const classList = this.classesOf(intervalIndex, techs);
+    const ratioRule = ignoreSupervision ? NO_RATIO_STATES : this.demand.ratioRulesOf(intervalIndex);
+    const classList = this.technicianClasses.classesOf(intervalIndex, techs);
     if (classList.length === 0) return empty;
     if (ratioRule.size === 0) {
       const allocation = this.assignRound(intervalIndex, slots, classList, ratioRule, new Map());
@@ -429,53 +244,6 @@ export class AllocationEvaluator {
     return best.outcome.withRatioBinding(
       [...binding].sort((a, b) => a - b).map((s) => this.states[s]),
     );
-  }
-
-  /**
-   * The on-duty technicians in classes (same demanded eligible pairs and certification),
-   * uncertified classes first: the assignment tries the last classes first, so among equally
-   * good choices certified technicians take the work (ratio tiers reward them).
-   */
-  private classesOf(intervalIndex: number, techs: readonly number[]): TechnicianClass[] {
-    const stamp = (this.classStamp += 1);
-    const classes: TechnicianClass[] = [];
-    let certifiedClasses = 0;
-    for (const tech of techs) {
-      const signature = this.signatureOf(intervalIndex, tech);
-      if (!signature) continue;
-      this.growClassMarks(signature.id);
-      if (this.classMark[signature.id] === stamp) {
-        classes[this.classAt[signature.id]].members.push(tech);
-        continue;
-      }
-      this.classMark[signature.id] = stamp;
-      this.classAt[signature.id] = classes.length;
-      if (signature.certified) certifiedClasses += 1;
-      // Spelled out: `{ ...signature, members }` made the medium search 50 % slower (measured).
-      classes.push({
-        id: signature.id,
-        members: [tech],
-        pairs: signature.pairs,
-        slots: signature.slots,
-        works: signature.works,
-        certified: signature.certified,
-      });
-    }
-    if (certifiedClasses === 0 || certifiedClasses === classes.length) return classes;
-    // Uncertified first, each group in order of first appearance (a stable sort's order).
-    return [...classes.filter((c) => !c.certified), ...classes.filter((c) => c.certified)];
-  }
-
-  /** Makes `classMark` and `classAt` hold signature `id`. */
-  private growClassMarks(id: number): void {
-    if (id < this.classMark.length) return;
-    const size = Math.max(id + 1, 2 * this.classMark.length);
-    const mark = new Int32Array(size);
-    const at = new Int32Array(size);
-    mark.set(this.classMark);
-    at.set(this.classAt);
-    this.classMark = mark;
-    this.classAt = at;
   }
 
   /**
@@ -613,7 +381,7 @@ export class AllocationEvaluator {
     const assigned = greedyAssignment(
       classList.map((cls) => cls.members.length),
       slotsOfClass,
-      this.gainsOf(intervalIndex),
+      this.demand.gainsOf(intervalIndex),
       caps.size === 0
         ? undefined
         : {
@@ -663,7 +431,7 @@ export class AllocationEvaluator {
     ratioBinding: readonly StateCode[],
     noSupervisor: readonly StateCode[],
   ): EvaluatedInterval {
-    const value = this.valueOfAllocation(intervalIndex, allocation);
+    const value = this.demand.valueOfAllocation(intervalIndex, allocation);
     return new EvaluatedInterval(value, allocation, shares, ratioBinding, noSupervisor);
   }
 }
