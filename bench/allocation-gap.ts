@@ -63,6 +63,7 @@ async function byInterval(instance: PlanningInstance, roster: Roster): Promise<v
   const { fixed, candidates } = shiftsFixed(instance, roster);
   const intervals = [...new Set(instance.demand.map((d) => d.intervalIndex))].sort((a, b) => a - b);
   const mipSeconds = Number(argument('mip-seconds', '30'));
+  const solver = new HighsSolver();
   const started = performance.now();
   let searchTotal = 0;
   let boundTotal = 0;
@@ -78,7 +79,7 @@ async function byInterval(instance: PlanningInstance, roster: Roster): Promise<v
     if (search.violations.length > 0) throw new Error(`Search roster rejected at ${intervalIndex}`);
     const rosterModel = buildRosterModel(single, { candidates });
     const start = encodeRoster(rosterModel, searchRoster);
-    const solution = await new HighsSolver().solve(rosterModel.model, {
+    const solution = await solver.solve(rosterModel.model, {
       timeLimitSeconds: mipSeconds,
       warmStart: toNamed(rosterModel.model, start.values),
     });
