@@ -10,6 +10,9 @@ import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
 
 export const OPTIMIZATION_QUEUE = 'roster-optimization';
 
+/** PostgreSQL's admin_shutdown: the server ended the connection because it is stopping. */
+const ADMIN_SHUTDOWN = '57P01';
+
 export interface OptimizationJob {
   runId: string;
 }
@@ -22,6 +25,7 @@ export interface OptimizationJob {
 export class JobQueue implements OnModuleInit, OnApplicationShutdown {
   private readonly logger = new Logger(JobQueue.name);
   private boss: PgBoss | undefined;
+  private stopping = false;
 
   constructor(@Inject(APP_CONFIG) private readonly config: AppConfig) {}
 
@@ -31,7 +35,7 @@ export class JobQueue implements OnModuleInit, OnApplicationShutdown {
       max: 3,
       application_name: 'telepharmacy-scheduler-jobs',
     });
-    boss.on('error', (error) => this.logger.error({ err: error }, 'job queue error'));
+    boss.on('error', (error) => this.reportError(error));
     await boss.start();
     await boss.createQueue(OPTIMIZATION_QUEUE);
     this.boss = boss;
@@ -56,7 +60,21 @@ export class JobQueue implements OnModuleInit, OnApplicationShutdown {
     );
   }
 
+  /**
+   * pg-boss's errors, logged. Once shutdown has begun, the database ending a connection because it
+   * is itself stopping is expected, not an error: the embedded database stops right after the
+   * application, and pg-boss's pool may still be closing its last connection.
+   */
+  reportError(error: Error & { code?: string }): void {
+    if (this.stopping && error.code === ADMIN_SHUTDOWN) {
+      this.logger.debug({ err: error }, 'job queue connection ended by the stopping database');
+      return;
+    }
+    this.logger.error({ err: error }, 'job queue error');
+  }
+
   async onApplicationShutdown(): Promise<void> {
+    this.stopping = true;
     await this.boss?.stop({
       graceful: true,
       timeout: this.config.http.shutdownTimeoutMs,
