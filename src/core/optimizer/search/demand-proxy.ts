@@ -12,16 +12,13 @@ export class DemandProxy {
   readonly remaining: Float64Array[];
   /** Remaining pharmacist-equivalents wanted per interval and state index. */
   readonly supervision: Float64Array[];
-  private readonly slotIndex: Map<number, number>[];
 
   constructor(private readonly model: SearchModel) {
     const ev = model.evaluator;
     this.remaining = [];
-    this.slotIndex = [];
     for (let i = 0; i < model.grid.count; i += 1) {
       const slots = ev.demandOf(i);
       this.remaining.push(Float64Array.from(slots, (s) => Math.max(0, s.required)));
-      this.slotIndex.push(new Map(slots.map((s, k) => [s.pair, k])));
     }
     this.supervision = Array.from(
       { length: model.grid.count },
@@ -33,7 +30,7 @@ export class DemandProxy {
   private bestSlot(employee: number, i: number): number {
     const date = this.model.grid.intervalDates[i];
     const pairs = this.model.evaluator.eligibility.eligiblePairs(employee, date);
-    const index = this.slotIndex[i];
+    const index = this.model.evaluator.slotIndexOf(i);
     const remaining = this.remaining[i];
     let best = -1;
     let bestValue = 1e-9;
