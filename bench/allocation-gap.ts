@@ -21,14 +21,12 @@ import type { PlanningInstance } from '../src/core/model/instance.js';
 import type { Roster } from '../src/core/model/roster.js';
 import { defaultSolveDeps } from '../src/core/optimizer/default-deps.js';
 import { candidateOf } from '../src/core/optimizer/mip/context.js';
-import { decodeRoster } from '../src/core/optimizer/mip/decode.js';
-import { encodeRoster } from '../src/core/optimizer/mip/encode.js';
 import { HighsSolver } from '../src/core/optimizer/mip/highs-adapter.js';
 import { buildRosterModel } from '../src/core/optimizer/mip/model.js';
-import { toNamed } from '../src/core/optimizer/mip/sparse.js';
 import type { CandidateShift } from '../src/core/time/shift-times.js';
 import { solveRoster } from '../src/core/optimizer/solve.js';
 import { DEFAULT_SECONDS, argument, instanceFromArguments } from './instance-arguments.js';
+import { solveFromRoster } from './mip-from-roster.js';
 
 const round = (value: number | null, digits = 2) =>
   value === null ? null : Math.round(value * 10 ** digits) / 10 ** digits;
@@ -78,14 +76,14 @@ async function byInterval(instance: PlanningInstance, roster: Roster): Promise<v
     const search = checkRoster(single, searchRoster);
     if (search.violations.length > 0) throw new Error(`Search roster rejected at ${intervalIndex}`);
     const rosterModel = buildRosterModel(single, { candidates });
-    const start = encodeRoster(rosterModel, searchRoster);
-    const solution = await solver.solve(rosterModel.model, {
-      timeLimitSeconds: mipSeconds,
-      warmStart: toNamed(rosterModel.model, start.values),
-    });
-    const exact = solution.values
-      ? decodeRoster(single, rosterModel, solution.values).check.soft.weightedTotal
-      : Infinity;
+    const { solution, check } = await solveFromRoster(
+      solver,
+      single,
+      rosterModel,
+      searchRoster,
+      mipSeconds,
+    );
+    const exact = check?.soft.weightedTotal ?? Infinity;
     const searchValue = search.soft.weightedTotal;
     const bestValue = Math.min(searchValue, exact);
     // The shifts' own terms are the same on both sides: the differences are this interval's.
@@ -121,12 +119,13 @@ async function main(): Promise<void> {
   if (process.argv.includes('--by-interval')) return byInterval(instance, searched.roster);
   const { fixed, candidates } = shiftsFixed(instance, searched.roster);
   const rosterModel = buildRosterModel(fixed, { candidates });
-  const start = encodeRoster(rosterModel, searched.roster);
-  const solution = await new HighsSolver().solve(rosterModel.model, {
-    timeLimitSeconds: Number(argument('mip-seconds', '300')),
-    warmStart: toNamed(rosterModel.model, start.values),
-  });
-  const exact = solution.values ? decodeRoster(instance, rosterModel, solution.values).check : null;
+  const { solution, check: exact } = await solveFromRoster(
+    new HighsSolver(),
+    instance,
+    rosterModel,
+    searched.roster,
+    Number(argument('mip-seconds', '300')),
+  );
   const best = Math.min(searched.objective, exact?.soft.weightedTotal ?? Infinity);
   const bound = solution.bound;
   process.stdout.write(
