@@ -14,16 +14,20 @@
  * Run: `npm run build && node dist/bench/state-blocks.js --size large --seed 1 --mip-seconds 150
  * [--states WA,CA] [--roster FILE | --save FILE]` (`--seconds` as for the solve; without
  * `--states`, every state whose rule in force on the week's first date is a ratio). One JSON line
- * per state.
+ * per block. `--days` studies days instead of states: a day's block is every shift starting on
+ * that local date (the employee's), everyone else's week fixed.
  */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { checkRoster } from '../src/core/checker/check-roster.js';
+import type { LocalDate } from '../src/core/model/common.js';
 import type { PlanningInstance } from '../src/core/model/instance.js';
 import type { Roster } from '../src/core/model/roster.js';
 import { defaultSolveDeps } from '../src/core/optimizer/default-deps.js';
 import { HighsSolver } from '../src/core/optimizer/mip/highs-adapter.js';
+import type { Neighbourhood } from '../src/core/optimizer/mip/context.js';
 import { buildRosterModel } from '../src/core/optimizer/mip/model.js';
 import { solveRoster } from '../src/core/optimizer/solve.js';
+import { addDays } from '../src/core/time/dates.js';
 import { DEFAULT_SECONDS, argument, instanceFromArguments } from './instance-arguments.js';
 import { solveFromRoster } from './mip-from-roster.js';
 
@@ -63,20 +67,39 @@ async function rosterToStudy(instance: PlanningInstance, seconds: number, seed: 
   return solved.roster;
 }
 
-async function studyBlock(
-  instance: PlanningInstance,
-  roster: Roster,
-  rosterValue: number,
-  state: string,
-): Promise<Record<string, unknown>> {
-  const block = new Set(
+/** A block: the part of the roster freed, and how to name it in the output. */
+interface Block {
+  readonly label: Record<string, unknown>;
+  readonly neighbourhood: Omit<Neighbourhood, 'incumbent'>;
+}
+
+/** Every employee licensed in the state, their whole week. */
+function stateBlock(instance: PlanningInstance, state: string): Block {
+  const employeeIds = new Set(
     instance.employees
       .filter((employee) => employee.licences.some((licence) => licence.state === state))
       .map((employee) => employee.id),
   );
+  return {
+    label: { state, employees: employeeIds.size },
+    neighbourhood: { freeEmployeeIds: employeeIds },
+  };
+}
+
+/** Every employee's shift starting on that local date. */
+function dayBlock(date: LocalDate): Block {
+  return { label: { date }, neighbourhood: { freeDates: new Set([date]) } };
+}
+
+async function studyBlock(
+  instance: PlanningInstance,
+  roster: Roster,
+  rosterValue: number,
+  block: Block,
+): Promise<Record<string, unknown>> {
   const started = performance.now();
   const rosterModel = buildRosterModel(instance, {
-    neighbourhood: { incumbent: roster, freeEmployeeIds: block },
+    neighbourhood: { incumbent: roster, ...block.neighbourhood },
   });
   const solver = new HighsSolver();
   const mipSeconds = Number(argument('mip-seconds', '150'));
@@ -93,8 +116,7 @@ async function studyBlock(
   );
   const found = check?.soft.weightedTotal ?? null;
   return {
-    state,
-    employees: block.size,
+    ...block.label,
     columns: rosterModel.model.colNames.length,
     roster: round(rosterValue),
     blockLp: round(relaxed.objective),
@@ -107,19 +129,27 @@ async function studyBlock(
   };
 }
 
+/** `--days`: the week's seven dates; else `--states`, or every ratio state. */
+function blocksToStudy(instance: PlanningInstance): Block[] {
+  if (process.argv.includes('--days'))
+    return Array.from({ length: 7 }, (_, day) => dayBlock(addDays(instance.week.weekStart, day)));
+  const listed = argument('states', '');
+  const states = listed ? listed.split(',') : ratioStates(instance);
+  return states.map((state) => stateBlock(instance, state));
+}
+
 async function main(): Promise<void> {
   const { size, seed, instance } = instanceFromArguments('large');
   const seconds = Number(argument('seconds', String(DEFAULT_SECONDS[size])));
   const roster = await rosterToStudy(instance, seconds, seed);
   const check = checkRoster(instance, roster);
   if (check.violations.length > 0) throw new Error('The roster breaks a hard rule');
-  const listed = argument('states', '');
-  const states = listed ? listed.split(',') : ratioStates(instance);
+  const blocks = blocksToStudy(instance);
   process.stdout.write(
-    `${JSON.stringify({ instance: instance.id, roster: round(check.soft.weightedTotal), states })}\n`,
+    `${JSON.stringify({ instance: instance.id, roster: round(check.soft.weightedTotal), blocks: blocks.map((block) => block.label) })}\n`,
   );
-  for (const state of states) {
-    const line = await studyBlock(instance, roster, check.soft.weightedTotal, state);
+  for (const block of blocks) {
+    const line = await studyBlock(instance, roster, check.soft.weightedTotal, block);
     process.stdout.write(`${JSON.stringify(line)}\n`);
   }
 }
