@@ -14,8 +14,8 @@
  * Run: `npm run build && node dist/bench/state-blocks.js --size large --seed 1 --mip-seconds 150
  * [--states WA,CA] [--roster FILE | --save FILE]` (`--seconds` as for the solve; without
  * `--states`, every state whose rule in force on the week's first date is a ratio). One JSON line
- * per block. `--days` studies days instead of states: a day's block is every shift starting on
- * that local date (the employee's), everyone else's week fixed.
+ * per block. `--days [2026-04-16,…]` studies days instead of states (all seven, or those listed):
+ * a day's block is every shift starting on that local date (the employee's), the rest fixed.
  */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { checkRoster } from '../src/core/checker/check-roster.js';
@@ -129,10 +129,15 @@ async function studyBlock(
   };
 }
 
-/** `--days`: the week's seven dates; else `--states`, or every ratio state. */
+/** `--days` (all seven dates, or those listed after it); else `--states`, or every ratio state. */
 function blocksToStudy(instance: PlanningInstance): Block[] {
-  if (process.argv.includes('--days'))
-    return Array.from({ length: 7 }, (_, day) => dayBlock(addDays(instance.week.weekStart, day)));
+  if (process.argv.includes('--days')) {
+    const listed = argument('days', '');
+    const dates = /^\d{4}-\d{2}-\d{2}/.test(listed)
+      ? listed.split(',')
+      : Array.from({ length: 7 }, (_, day) => addDays(instance.week.weekStart, day));
+    return dates.map((date) => dayBlock(date));
+  }
   const listed = argument('states', '');
   const states = listed ? listed.split(',') : ratioStates(instance);
   return states.map((state) => stateBlock(instance, state));
@@ -146,7 +151,11 @@ async function main(): Promise<void> {
   if (check.violations.length > 0) throw new Error('The roster breaks a hard rule');
   const blocks = blocksToStudy(instance);
   process.stdout.write(
-    `${JSON.stringify({ instance: instance.id, roster: round(check.soft.weightedTotal), blocks: blocks.map((block) => block.label) })}\n`,
+    `${JSON.stringify({
+      instance: instance.id,
+      roster: round(check.soft.weightedTotal),
+      blocks: blocks.map((block) => block.label),
+    })}\n`,
   );
   for (const block of blocks) {
     const line = await studyBlock(instance, roster, check.soft.weightedTotal, block);
