@@ -27,9 +27,7 @@ import type { CandidateShift } from '../src/core/time/shift-times.js';
 import { solveRoster } from '../src/core/optimizer/solve.js';
 import { DEFAULT_SECONDS, argument, instanceFromArguments } from './instance-arguments.js';
 import { solveFromRoster } from './mip-from-roster.js';
-
-const round = (value: number | null, digits = 2) =>
-  value === null ? null : Math.round(value * 10 ** digits) / 10 ** digits;
+import { round } from './report.js';
 
 /** The instance with the roster's shifts pinned, and those shifts as the only candidates. */
 function shiftsFixed(

@@ -19,9 +19,7 @@ import { defaultSolveDeps } from '../src/core/optimizer/default-deps.js';
 import { solveMonolithicMip } from '../src/core/optimizer/mip/solve-mip.js';
 import { solveRoster } from '../src/core/optimizer/solve.js';
 import { argument, instanceFromArguments } from './instance-arguments.js';
-
-const round = (value: number | null, digits = 2) =>
-  value === null ? null : Math.round(value * 10 ** digits) / 10 ** digits;
+import { round } from './report.js';
 
 function print(line: Record<string, unknown>): void {
   process.stdout.write(`${JSON.stringify(line)}\n`);

@@ -17,7 +17,7 @@
  * per block. `--days [2026-04-16,…]` studies days instead of states (all seven, or those listed):
  * a day's block is every shift starting on that local date (the employee's), the rest fixed.
  */
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { checkRoster } from '../src/core/checker/check-roster.js';
 import type { LocalDate } from '../src/core/model/common.js';
 import type { PlanningInstance } from '../src/core/model/instance.js';
@@ -27,35 +27,28 @@ import { HighsSolver } from '../src/core/optimizer/mip/highs-adapter.js';
 import type { Neighbourhood } from '../src/core/optimizer/mip/context.js';
 import { buildRosterModel } from '../src/core/optimizer/mip/model.js';
 import { solveRoster } from '../src/core/optimizer/solve.js';
+import { ruleSetInForce } from '../src/core/rules/rule-sets.js';
 import { addDays } from '../src/core/time/dates.js';
 import { DEFAULT_SECONDS, argument, instanceFromArguments } from './instance-arguments.js';
 import { solveFromRoster } from './mip-from-roster.js';
-
-const round = (value: number | null, digits = 2) =>
-  value === null ? null : Math.round(value * 10 ** digits) / 10 ** digits;
+import { round } from './report.js';
 
 const percentBelow = (value: number | null, reference: number) =>
   value === null ? null : round(((reference - value) / reference) * 100, 2);
 
 /** The states whose rule in force on the week's first date is a ratio. */
 function ratioStates(instance: PlanningInstance): string[] {
-  const firstDate = instance.week.weekStart;
-  const latest = new Map<string, { effectiveFrom: string; ratio: boolean }>();
-  for (const rules of instance.ruleSets) {
-    if (rules.effectiveFrom > firstDate) continue;
-    const known = latest.get(rules.state);
-    if (!known || known.effectiveFrom < rules.effectiveFrom)
-      latest.set(rules.state, {
-        effectiveFrom: rules.effectiveFrom,
-        ratio: rules.supervision.kind === 'RATIO',
-      });
-  }
-  return [...latest].filter(([, rule]) => rule.ratio).map(([state]) => state);
+  const states = [...new Set(instance.ruleSets.map((rules) => rules.state))];
+  return states.filter(
+    (state) =>
+      ruleSetInForce(instance.ruleSets, state, instance.week.weekStart)?.supervision.kind ===
+      'RATIO',
+  );
 }
 
 async function rosterToStudy(instance: PlanningInstance, seconds: number, seed: number) {
   const file = argument('roster', '');
-  if (file && existsSync(file)) return JSON.parse(readFileSync(file, 'utf8')) as Roster;
+  if (file) return JSON.parse(readFileSync(file, 'utf8')) as Roster;
   const solved = await solveRoster(
     instance,
     { timeLimitSeconds: seconds, seed },
