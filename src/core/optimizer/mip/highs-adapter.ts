@@ -38,7 +38,8 @@ export function loadHighs(): Promise<Highs> {
   return loaded;
 }
 
-function toModelData(highs: Highs, model: MipModel, relax: boolean) {
+/** `model` as HiGHS's structured model data (CSR rows; no integrality when `relax`). */
+export function toModelData(highs: Highs, model: MipModel, relax: boolean) {
   const lower: number[] = [];
   const upper: number[] = [];
   for (let i = 0; i < numRows(model); i += 1) {

@@ -1,0 +1,182 @@
+import { loadHighs, toModelData } from '../../src/core/optimizer/mip/highs-adapter.js';
+import { type MipModel, numCols, numRows } from '../../src/core/optimizer/mip/sparse.js';
+import type { Decomposition } from './decompose.js';
+
+/** The weekly LP's value and row duals (HiGHS: column duals = c - Aᵀ·rowDual). */
+export async function weeklyLp(model: MipModel, seconds: number) {
+  const highs = await loadHighs();
+  const instance = highs.createModel(toModelData(highs, model, true));
+  try {
+    instance.options.set({ output_flag: false, time_limit: seconds, solver: 'ipm' });
+    instance.run();
+    const solution = instance.getSolution();
+    return {
+      status: instance.getModelStatus(),
+      objective: instance.getObjectiveValue(),
+      rowDual: Float64Array.from(solution.rowDual),
+      colDual: Float64Array.from(solution.colDual),
+    };
+  } finally {
+    instance.dispose();
+  }
+}
+
+/** Largest |(c - Aᵀy)_j - colDual_j|: confirms the dual sign convention the multipliers use. */
+export function conventionError(
+  model: MipModel,
+  rowDual: Float64Array,
+  colDual: Float64Array,
+): number {
+  const reduced = Float64Array.from(model.colCost);
+  for (let r = 0; r < numRows(model); r += 1)
+    for (let k = model.rowStarts[r]; k < model.rowStarts[r + 1]; k += 1)
+      reduced[model.indices[k]] -= model.values[k] * rowDual[r];
+  let worst = 0;
+  for (let j = 0; j < reduced.length; j += 1)
+    worst = Math.max(worst, Math.abs(reduced[j] - colDual[j]));
+  return worst;
+}
+
+/**
+ * Prices of the dualised rows: μ_k on o_k - Σ_{s ∈ k} x_s = 0 (Lagrangian term +μ·(o - Σx)) and
+ * ρ_r on the fairness rows as HiGHS reports row duals (term -ρ_r·(a_r·v - rhs_r): ρ <= 0 on <=
+ * rows, >= 0 on >= rows, for a valid bound).
+ */
+export interface Prices {
+  readonly mu: Float64Array;
+  readonly rho: Float64Array;
+}
+
+/** The weekly LP's duals as prices: there the blocks' LPs add up to the LP bound. */
+export function pricesFromDuals(split: Decomposition, rowDual: Float64Array): Prices {
+  const mu = new Float64Array(split.covers.length);
+  for (const { row, os, coefs } of split.linking)
+    os.forEach((o, k) => {
+      mu[o] += rowDual[row] * coefs[k];
+    });
+  return { mu, rho: Float64Array.from(split.extra, ({ row }) => rowDual[row]) };
+}
+
+/** Lagrangian cost of model column g (< numCols), or of o_k (g = numCols + k). */
+function lagrangianCost(split: Decomposition, prices: Prices, g: number): number {
+  const n = numCols(split.original);
+  if (g >= n) return prices.mu[g - n];
+  let cost = split.original.colCost[g];
+  for (const o of split.oOfX.get(g) ?? []) cost -= prices.mu[o];
+  for (const { extra, coef } of split.extraOfX.get(g) ?? []) cost -= prices.rho[extra] * coef;
+  return cost;
+}
+
+/** The spread columns' and the extra rows' right-hand sides' part of L: Σ ρ·rhs + min over bounds. */
+function pricedRest(split: Decomposition, prices: Prices): number {
+  let total = 0;
+  split.extra.forEach((row, r) => {
+    total += prices.rho[r] * row.rhs;
+  });
+  for (const { col, upper } of split.spread) {
+    let cost = split.original.colCost[col];
+    split.extra.forEach((row, r) => {
+      for (const entry of row.spread) if (entry.col === col) cost -= prices.rho[r] * entry.coef;
+    });
+    total += Math.min(0, cost * upper);
+  }
+  return total;
+}
+
+/** One block's solution under Lagrangian costs: its proven bound and its (local) values. */
+export interface BlockResult {
+  readonly bound: number;
+  /** The solution's value under the Lagrangian costs (>= bound). */
+  readonly objective: number;
+  readonly values: readonly number[];
+  readonly optimal: boolean;
+}
+
+interface Evaluation {
+  readonly value: number;
+  /** o_k - Σ_{s ∈ k} x_s at the blocks' solutions. */
+  readonly subgradient: Float64Array;
+  readonly unsolved: number;
+  readonly results: readonly BlockResult[];
+}
+
+/** L(prices): every block with its Lagrangian costs, each solved by HiGHS (its proven bound counts). */
+export async function evaluate(
+  split: Decomposition,
+  prices: Prices,
+  relax: boolean,
+  blockSeconds: number,
+): Promise<Evaluation> {
+  const highs = await loadHighs();
+  const n = numCols(split.original);
+  const subgradient = new Float64Array(split.covers.length);
+  const results: BlockResult[] = [];
+  let value = split.offset + pricedRest(split, prices);
+  let unsolved = 0;
+  for (const block of split.blocks) {
+    block.globals.forEach((g, j) => {
+      block.model.colCost[j] = lagrangianCost(split, prices, g);
+    });
+    const solved = solveBlock(highs, block.model, relax, blockSeconds);
+    results.push(solved);
+    value += solved.bound;
+    if (!solved.optimal) unsolved += 1;
+    block.globals.forEach((g, j) => {
+      const v = solved.values[j];
+      if (v === 0) return;
+      if (g >= n) subgradient[g - n] += v;
+      else for (const o of split.oOfX.get(g) ?? []) subgradient[o] -= v;
+    });
+  }
+  return { value, subgradient, unsolved, results };
+}
+
+type Highs = Awaited<ReturnType<typeof loadHighs>>;
+
+function solveBlock(highs: Highs, model: MipModel, relax: boolean, seconds: number): BlockResult {
+  if (numRows(model) === 0) {
+    const values = model.colCost.map((cost, j) =>
+      cost < 0 ? model.colUpper[j] : model.colLower[j],
+    );
+    if (values.some((v) => !Number.isFinite(v))) throw new Error('unbounded block');
+    const bound = values.reduce((sum, v, j) => sum + v * model.colCost[j], 0);
+    return { bound, objective: bound, values, optimal: true };
+  }
+  const instance = highs.createModel(toModelData(highs, model, relax));
+  try {
+    instance.options.set({
+      output_flag: false,
+      time_limit: seconds,
+      mip_rel_gap: 1e-6,
+      random_seed: 0,
+    });
+    instance.run();
+    const status = instance.getModelStatus();
+    const optimal = status === highs.constants.modelStatus.optimal;
+    const hasIntegers = !relax && model.colInteger.some((flag) => flag === 1);
+    const bound = hasIntegers
+      ? Number(instance.info.get('mip_dual_bound'))
+      : optimal
+        ? instance.getObjectiveValue()
+        : Number.NaN;
+    if (!Number.isFinite(bound)) throw new Error(`block without a bound (status ${status})`);
+    const values = Array.from(instance.getSolution().colValue);
+    return { bound, objective: instance.getObjectiveValue(), values, optimal };
+  } finally {
+    instance.dispose();
+  }
+}
+
+/** Block `b`'s solution valued at `prices` (its Lagrangian cost). */
+export function valueAt(
+  split: Decomposition,
+  b: number,
+  values: readonly number[],
+  prices: Prices,
+): number {
+  let total = 0;
+  split.blocks[b].globals.forEach((g, j) => {
+    if (values[j] !== 0) total += lagrangianCost(split, prices, g) * values[j];
+  });
+  return total;
+}

@@ -1,0 +1,162 @@
+import { loadHighs } from '../../src/core/optimizer/mip/highs-adapter.js';
+import { numCols } from '../../src/core/optimizer/mip/sparse.js';
+import type { Prices } from './blocks.js';
+import type { Decomposition } from './decompose.js';
+
+type Highs = Awaited<ReturnType<typeof loadHighs>>;
+
+/**
+ * The Dantzig-Wolfe restricted master of a decomposition: one convexity row per block
+ * (Σ_p λ_{b,p} = 1) and one linking row per copy o_k (Σ_p o_k(p)·λ_p - Σ_p Σ_{s ∈ k} x_s(p)·λ_p =
+ * 0) and the fairness rows as they are, over the block solutions generated so far, the spread
+ * columns, and two artificial columns per linking row (always feasible; their costs box the
+ * prices, see `setBox`). Its LP value falls to the Lagrangian dual as columns come in; its row duals y give
+ * the next prices (μ = -y on the copies, ρ = y on the fairness rows; HiGHS: c - Aᵀy).
+ * Kept in one persistent HiGHS model, so each solve starts from the last basis.
+ */
+export class RestrictedMaster {
+  private constructor(
+    private readonly highs: Highs,
+    private readonly split: Decomposition,
+    private readonly model: ReturnType<Highs['createModel']>,
+  ) {}
+
+  columns = 0;
+
+  static async create(split: Decomposition): Promise<RestrictedMaster> {
+    const highs = await loadHighs();
+    const blocks = split.blocks.length;
+    const copies = split.covers.length;
+    const rows = blocks + copies + split.extra.length;
+    const starts = [0];
+    const indices: number[] = [];
+    const values: number[] = [];
+    const cost: number[] = [];
+    const upper: number[] = [];
+    for (let k = 0; k < copies; k += 1)
+      for (const sign of [1, -1]) {
+        indices.push(blocks + k);
+        values.push(sign);
+        starts.push(indices.length);
+        cost.push(0); // set by setBox before every solve
+        upper.push(highs.infinity);
+      }
+    for (const { col, upper: bound } of split.spread) {
+      split.extra.forEach((row, r) => {
+        for (const entry of row.spread)
+          if (entry.col === col) {
+            indices.push(blocks + copies + r);
+            values.push(entry.coef);
+          }
+      });
+      starts.push(indices.length);
+      cost.push(split.original.colCost[col]);
+      upper.push(bound);
+    }
+    const lower = Float64Array.from({ length: rows }, (_, r) =>
+      r < blocks ? 1 : r < blocks + copies ? 0 : rowLower(highs, split.extra[r - blocks - copies]),
+    );
+    const upperRows = Float64Array.from({ length: rows }, (_, r) =>
+      r < blocks ? 1 : r < blocks + copies ? 0 : rowUpper(highs, split.extra[r - blocks - copies]),
+    );
+    const numCols = cost.length;
+    const model = highs.createModel({
+      numCols,
+      numRows: rows,
+      colCost: Float64Array.from(cost),
+      colLower: new Float64Array(numCols),
+      colUpper: Float64Array.from(upper),
+      rowLower: lower,
+      rowUpper: upperRows,
+      matrix: {
+        format: 'csc',
+        numRows: rows,
+        numCols,
+        starts: Int32Array.from(starts),
+        indices: Int32Array.from(indices),
+        values: Float64Array.from(values),
+      },
+    });
+    model.options.set({ output_flag: false, random_seed: 0 });
+    return new RestrictedMaster(highs, split, model);
+  }
+
+  /**
+   * Box-step stabilisation: the artificial columns' costs bound each copy's dual y_k = -μ_k to
+   * [c_k - δ, c_k + δ] around the centre's (a column +e_k at cost c_k + δ caps y_k from above,
+   * -e_k at δ - c_k from below), so the master's prices stay near the best ones so far.
+   */
+  setBox(centre: Prices, delta: number): void {
+    const copies = this.split.covers.length;
+    if (copies === 0) return;
+    const costs = new Float64Array(2 * copies);
+    for (let k = 0; k < copies; k += 1) {
+      const y = -centre.mu[k];
+      costs[2 * k] = y + delta;
+      costs[2 * k + 1] = delta - y;
+    }
+    this.model.changeColsCost({ kind: 'range', from: 0, to: 2 * copies - 1 }, costs);
+  }
+
+  /** Block `b`'s solution (local values) as a column: its original cost, 1 in its convexity row, its copies. */
+  add(b: number, values: readonly number[]): void {
+    const { split } = this;
+    const block = split.blocks[b];
+    const n = numCols(split.original);
+    const blocks = split.blocks.length;
+    const entries = new Map<number, number>([[b, 1]]);
+    let cost = 0;
+    block.globals.forEach((g, j) => {
+      const v = values[j];
+      if (Math.abs(v) < 1e-9) return;
+      if (g >= n) {
+        entries.set(blocks + g - n, (entries.get(blocks + g - n) ?? 0) + v);
+        return;
+      }
+      cost += split.original.colCost[g] * v;
+      for (const o of split.oOfX.get(g) ?? [])
+        entries.set(blocks + o, (entries.get(blocks + o) ?? 0) - v);
+      const copies = split.covers.length;
+      for (const { extra, coef } of split.extraOfX.get(g) ?? [])
+        entries.set(
+          blocks + copies + extra,
+          (entries.get(blocks + copies + extra) ?? 0) + coef * v,
+        );
+    });
+    const rows = [...entries].filter(([, v]) => Math.abs(v) > 1e-12);
+    this.model.addCol(cost, 0, this.highs.infinity, {
+      indices: Int32Array.from(rows.map(([r]) => r)),
+      values: Float64Array.from(rows.map(([, v]) => v)),
+    });
+    this.columns += 1;
+  }
+
+  /** Solves the master LP: its value (offset included), the prices it implies, convexity duals. */
+  solve(): { value: number; prices: Prices; convexity: Float64Array; status: number } {
+    this.model.run();
+    const blocks = this.split.blocks.length;
+    const copies = this.split.covers.length;
+    const dual = this.model.getSolution().rowDual;
+    return {
+      value: this.model.getObjectiveValue() + this.split.offset,
+      prices: {
+        mu: Float64Array.from(dual.subarray(blocks, blocks + copies), (y) => -y),
+        rho: Float64Array.from(dual.subarray(blocks + copies)),
+      },
+      convexity: Float64Array.from(dual.subarray(0, blocks)),
+      status: this.model.getModelStatus(),
+    };
+  }
+
+  dispose(): void {
+    this.model.dispose();
+  }
+}
+
+function rowLower(highs: Highs, row: Decomposition['extra'][number]): number {
+  return row.sense === 'L' ? -highs.infinity : row.rhs;
+}
+
+function rowUpper(highs: Highs, row: Decomposition['extra'][number]): number {
+  return row.sense === 'G' ? highs.infinity : row.rhs;
+}
