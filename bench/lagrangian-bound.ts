@@ -77,6 +77,10 @@ async function main(): Promise<void> {
     lpStatus: lp.status,
     conventionError: conventionError(model, lp.rowDual, lp.colDual),
     lagrangianOfRelaxedBlocks: round(relaxed.value),
+    relaxedByKind: {
+      employee: round(relaxed.byKind.employee),
+      interval: round(relaxed.byKind.interval),
+    },
     largestPrice: round(Math.max(...prices.mu.map(Math.abs))),
     seconds: elapsed(),
   });
@@ -140,6 +144,7 @@ async function subgradient(split: Decomposition, prices: Prices, options: RunOpt
       value: round(at.value),
       best: round(best),
       aboveLp: round((100 * (best - options.lp)) / options.lp, 3),
+      byKind: { employee: round(at.byKind.employee), interval: round(at.byKind.interval) },
       unsolved: at.unsolved,
       seconds: options.elapsed(),
     });
@@ -170,6 +175,7 @@ async function columnGeneration(
   print({
     event: 'atLpDuals',
     value: round(best),
+    byKind: { employee: round(priced.byKind.employee), interval: round(priced.byKind.interval) },
     roster: roster && round(roster.objective),
     seconds: options.elapsed(),
   });

@@ -98,6 +98,8 @@ interface Evaluation {
   readonly subgradient: Float64Array;
   readonly unsolved: number;
   readonly results: readonly BlockResult[];
+  /** The blocks' part of `value`, employee blocks and interval blocks apart. */
+  readonly byKind: { readonly employee: number; readonly interval: number };
 }
 
 /** L(prices): every block with its Lagrangian costs, each solved by HiGHS (its proven bound counts). */
@@ -113,6 +115,7 @@ export async function evaluate(
   const results: BlockResult[] = [];
   let value = split.offset + pricedRest(split, prices);
   let unsolved = 0;
+  const byKind = { employee: 0, interval: 0 };
   for (const block of split.blocks) {
     block.globals.forEach((g, j) => {
       block.model.colCost[j] = lagrangianCost(split, prices, g);
@@ -120,6 +123,7 @@ export async function evaluate(
     const solved = solveBlock(highs, block.model, relax, blockSeconds);
     results.push(solved);
     value += solved.bound;
+    byKind[block.kind] += solved.bound;
     if (!solved.optimal) unsolved += 1;
     block.globals.forEach((g, j) => {
       const v = solved.values[j];
@@ -128,7 +132,7 @@ export async function evaluate(
       else for (const o of split.oOfX.get(g) ?? []) subgradient[o] -= v;
     });
   }
-  return { value, subgradient, unsolved, results };
+  return { value, subgradient, unsolved, results, byKind };
 }
 
 type Highs = Awaited<ReturnType<typeof loadHighs>>;
