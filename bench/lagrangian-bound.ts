@@ -121,19 +121,20 @@ function blockValues(split: Decomposition, b: number, values: Float64Array): num
   );
 }
 
-/** Polyak steps on μ against `--upper` (the best roster known), halving θ after 3 idle steps. */
+/** Polyak steps on μ against `--upper` (the best roster known), halving θ after `--patience` idle steps. */
 async function subgradient(split: Decomposition, prices: Prices, options: RunOptions) {
   const upper = Number(argument('upper', '29833.03'));
   const { mu } = prices;
   let best = -Infinity;
   let theta = Number(argument('theta', '0.5'));
+  const patience = Number(argument('patience', '20'));
   let sinceBest = 0;
   for (let iteration = 0; options.elapsed() < options.budget; iteration += 1) {
     const at = await evaluate(split, prices, false, options.blockSeconds);
     if (at.value > best + 1e-6) {
       best = at.value;
       sinceBest = 0;
-    } else if ((sinceBest += 1) >= 3) {
+    } else if ((sinceBest += 1) >= patience) {
       theta /= 2;
       sinceBest = 0;
     }
