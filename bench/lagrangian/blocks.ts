@@ -1,6 +1,6 @@
 import { loadHighs, toModelData } from '../../src/core/optimizer/mip/highs-adapter.js';
 import { type MipModel, numCols, numRows } from '../../src/core/optimizer/mip/sparse.js';
-import type { Decomposition } from './decompose.js';
+import type { Decomposition, ExtraRow } from './decompose.js';
 
 /** The weekly LP's value and row duals (HiGHS: column duals = c - Aᵀ·rowDual). */
 export async function weeklyLp(model: MipModel, seconds: number) {
@@ -54,7 +54,17 @@ export function pricesFromDuals(split: Decomposition, rowDual: Float64Array): Pr
     os.forEach((o, k) => {
       mu[o] += rowDual[row] * coefs[k];
     });
-  return { mu, rho: Float64Array.from(split.extra, ({ row }) => rowDual[row]) };
+  return { mu, rho: Float64Array.from(split.extra, (row) => signed(row, rowDual[row.row])) };
+}
+
+/**
+ * A fairness row's price with the sign that keeps L a lower bound (>= 0 on >= rows, <= 0 on <=
+ * rows); a solver's dual can miss it by its tolerance.
+ */
+export function signed(row: ExtraRow, dual: number): number {
+  if (row.sense === 'G') return Math.max(0, dual);
+  if (row.sense === 'L') return Math.min(0, dual);
+  return dual;
 }
 
 /** Lagrangian cost of model column g (< numCols), or of o_k (g = numCols + k). */

@@ -1,6 +1,6 @@
 import { loadHighs } from '../../src/core/optimizer/mip/highs-adapter.js';
 import { numCols } from '../../src/core/optimizer/mip/sparse.js';
-import type { Prices } from './blocks.js';
+import { type Prices, signed } from './blocks.js';
 import type { Decomposition } from './decompose.js';
 
 type Highs = Awaited<ReturnType<typeof loadHighs>>;
@@ -141,7 +141,9 @@ export class RestrictedMaster {
       value: this.model.getObjectiveValue() + this.split.offset,
       prices: {
         mu: Float64Array.from(dual.subarray(blocks, blocks + copies), (y) => -y),
-        rho: Float64Array.from(dual.subarray(blocks + copies)),
+        rho: Float64Array.from(this.split.extra, (row, r) =>
+          signed(row, dual[blocks + copies + r]),
+        ),
       },
       convexity: Float64Array.from(dual.subarray(0, blocks)),
       status: this.model.getModelStatus(),
