@@ -123,7 +123,8 @@ function blockValues(split: Decomposition, b: number, values: Float64Array): num
 
 /** Polyak steps on μ against `--upper` (the best roster known), halving θ after `--patience` idle steps. */
 async function subgradient(split: Decomposition, prices: Prices, options: RunOptions) {
-  const upper = Number(argument('upper', '29833.03'));
+  const upper = Number(argument('upper', 'NaN'));
+  if (!Number.isFinite(upper)) throw new Error('--upper: the best roster known is required');
   const { mu } = prices;
   let best = -Infinity;
   let theta = Number(argument('theta', '0.5'));

@@ -101,94 +101,123 @@ class UnionFind {
   }
 }
 
-export function decompose(model: MipModel, index: ModelIndex): Decomposition {
-  const owner = employeeSide(index);
-  const spread = spreadColumns(index).map(({ col, upper }) => ({
-    col,
-    upper: Math.min(upper, model.colUpper[col]),
-  }));
-  const dropped = new Set(spread.map(({ col }) => col));
-  const extra: ExtraRow[] = [];
-  const extraOfX = new Map<number, { extra: number; coef: number }[]>();
-  const n = numCols(model);
-  const oKey = new Map<string, number>();
-  const covers: number[][] = [];
-  const linking: Decomposition['linking'][number][] = [];
-  const employeeRows = new Map<string, GlobalRow[]>();
-  const intervalRows: GlobalRow[] = [];
-  for (let r = 0; r < numRows(model); r += 1) {
-    const start = model.rowStarts[r];
-    const end = model.rowStarts[r + 1];
-    const cols = model.indices.slice(start, end);
-    const coefs = model.values.slice(start, end);
-    if (cols.some((c) => dropped.has(c))) {
-      cols.forEach((c, k) => {
-        if (dropped.has(c)) return;
-        if (!owner.has(c)) throw new Error(`row ${model.rowNames[r]}: spread with allocations`);
-        const list = extraOfX.get(c) ?? [];
-        list.push({ extra: extra.length, coef: coefs[k] });
-        extraOfX.set(c, list);
-      });
-      extra.push({
-        row: r,
-        sense: model.rowSense[r],
-        rhs: model.rowRhs[r],
-        spread: cols.flatMap((c, k) => (dropped.has(c) ? [{ col: c, coef: coefs[k] }] : [])),
-      });
-      continue;
-    }
-    const base = { name: model.rowNames[r], sense: model.rowSense[r], rhs: model.rowRhs[r] };
+/** Sorts the model's rows into employee rows, interval rows (with copies) and fairness rows. */
+class RowSorter {
+  readonly extra: ExtraRow[] = [];
+  readonly extraOfX = new Map<number, { extra: number; coef: number }[]>();
+  readonly covers: number[][] = [];
+  readonly linking: Decomposition['linking'][number][] = [];
+  readonly employeeRows = new Map<string, GlobalRow[]>();
+  readonly intervalRows: GlobalRow[] = [];
+  private readonly copyOf = new Map<string, number>();
+
+  constructor(
+    private readonly model: MipModel,
+    private readonly index: ModelIndex,
+    private readonly owner: ReadonlyMap<number, string>,
+    private readonly spread: ReadonlySet<number>,
+  ) {}
+
+  add(r: number): void {
+    const { model, owner } = this;
+    const cols = model.indices.slice(model.rowStarts[r], model.rowStarts[r + 1]);
+    const coefs = model.values.slice(model.rowStarts[r], model.rowStarts[r + 1]);
+    const row = {
+      name: model.rowNames[r],
+      sense: model.rowSense[r],
+      rhs: model.rowRhs[r],
+      cols,
+      coefs,
+    };
+    if (cols.length === 0) return;
+    if (cols.some((c) => this.spread.has(c))) return this.fairnessRow(r, row);
     const employees = new Set(cols.filter((c) => owner.has(c)).map((c) => owner.get(c)!));
-    if (cols.length === 0) continue;
     if (employees.size === 0) {
-      intervalRows.push({ ...base, cols, coefs });
-      continue;
-    }
-    if (cols.every((c) => owner.has(c))) {
-      if (employees.size > 1) throw new Error(`row ${base.name} joins employees`);
+      this.intervalRows.push(row);
+    } else if (cols.every((c) => owner.has(c))) {
+      if (employees.size > 1) throw new Error(`row ${row.name} joins employees`);
       const [employeeId] = employees;
-      const list = employeeRows.get(employeeId) ?? [];
-      list.push({ ...base, cols, coefs });
-      employeeRows.set(employeeId, list);
-      continue;
-    }
+      const list = this.employeeRows.get(employeeId) ?? [];
+      list.push(row);
+      this.employeeRows.set(employeeId, list);
+    } else this.linkingRow(r, row);
+  }
+
+  private fairnessRow(r: number, row: GlobalRow): void {
+    row.cols.forEach((c, k) => {
+      if (this.spread.has(c)) return;
+      if (!this.owner.has(c)) throw new Error(`row ${row.name}: spread with allocations`);
+      const list = this.extraOfX.get(c) ?? [];
+      list.push({ extra: this.extra.length, coef: row.coefs[k] });
+      this.extraOfX.set(c, list);
+    });
+    this.extra.push({
+      row: r,
+      sense: row.sense,
+      rhs: row.rhs,
+      spread: row.cols.flatMap((c, k) =>
+        this.spread.has(c) ? [{ col: c, coef: row.coefs[k] }] : [],
+      ),
+    });
+  }
+
+  /** Each employee's x part (one coefficient for all of it) becomes coefficient·o_k. */
+  private linkingRow(r: number, row: GlobalRow): void {
     const kept: number[] = [];
     const keptCoefs: number[] = [];
     const byEmployee = new Map<string, { cols: number[]; coef: number }>();
-    cols.forEach((c, k) => {
-      const employeeId = owner.get(c);
+    row.cols.forEach((c, k) => {
+      const employeeId = this.owner.get(c);
       if (employeeId === undefined) {
         kept.push(c);
-        keptCoefs.push(coefs[k]);
+        keptCoefs.push(row.coefs[k]);
         return;
       }
-      if (index.overtimeCol.get(employeeId) === c) throw new Error(`row ${base.name}: overtime`);
-      const part = byEmployee.get(employeeId) ?? { cols: [], coef: coefs[k] };
-      if (part.coef !== coefs[k]) throw new Error(`row ${base.name}: mixed coefficients`);
+      if (this.index.overtimeCol.get(employeeId) === c)
+        throw new Error(`row ${row.name}: overtime`);
+      const part = byEmployee.get(employeeId) ?? { cols: [], coef: row.coefs[k] };
+      if (part.coef !== row.coefs[k]) throw new Error(`row ${row.name}: mixed coefficients`);
       part.cols.push(c);
       byEmployee.set(employeeId, part);
     });
     const os: number[] = [];
     const oCoefs: number[] = [];
     for (const [employeeId, part] of byEmployee) {
-      const sorted = [...part.cols].sort((a, b) => a - b);
-      const key = `${employeeId}|${sorted.join(',')}`;
-      let o = oKey.get(key);
-      if (o === undefined) {
-        o = covers.length;
-        covers.push(sorted);
-        oKey.set(key, o);
-      }
+      const o = this.copy(employeeId, part.cols);
       os.push(o);
       oCoefs.push(part.coef);
-      kept.push(n + o);
+      kept.push(numCols(this.model) + o);
       keptCoefs.push(part.coef);
     }
-    linking.push({ row: r, os, coefs: oCoefs });
-    intervalRows.push({ ...base, cols: kept, coefs: keptCoefs });
+    this.linking.push({ row: r, os, coefs: oCoefs });
+    this.intervalRows.push({ ...row, cols: kept, coefs: keptCoefs });
   }
+
+  /** The copy o_k of this employee's sum of these x columns (one per distinct sum). */
+  private copy(employeeId: string, cols: readonly number[]): number {
+    const sorted = [...cols].sort((a, b) => a - b);
+    const key = `${employeeId}|${sorted.join(',')}`;
+    let o = this.copyOf.get(key);
+    if (o === undefined) {
+      o = this.covers.length;
+      this.covers.push(sorted);
+      this.copyOf.set(key, o);
+    }
+    return o;
+  }
+}
+
+export function decompose(model: MipModel, index: ModelIndex): Decomposition {
+  const owner = employeeSide(index);
+  const spread = spreadColumns(index).map(({ col, upper }) => ({
+    col,
+    upper: Math.min(upper, model.colUpper[col]),
+  }));
+  const spreadCols = new Set(spread.map(({ col }) => col));
+  const rows = new RowSorter(model, index, owner, spreadCols);
+  for (let r = 0; r < numRows(model); r += 1) rows.add(r);
   const oOfX = new Map<number, number[]>();
-  covers.forEach((cover, o) => {
+  rows.covers.forEach((cover, o) => {
     for (const x of cover) {
       const list = oOfX.get(x) ?? [];
       list.push(o);
@@ -196,17 +225,17 @@ export function decompose(model: MipModel, index: ModelIndex): Decomposition {
     }
   });
   const blocks = [
-    ...employeeBlocks(model, owner, employeeRows),
-    ...intervalBlocks(model, owner, dropped, covers.length, intervalRows),
+    ...employeeBlocks(model, owner, rows.employeeRows),
+    ...intervalBlocks(model, owner, spreadCols, rows.covers.length, rows.intervalRows),
   ];
   return {
     blocks,
-    extra,
-    extraOfX,
+    extra: rows.extra,
+    extraOfX: rows.extraOfX,
     spread,
-    covers,
+    covers: rows.covers,
     oOfX,
-    linking,
+    linking: rows.linking,
     offset: model.objectiveOffset,
     original: model,
   };
