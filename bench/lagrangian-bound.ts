@@ -24,7 +24,6 @@ import {
   conventionError,
   evaluate,
   pricesFromDuals,
-  valueAt,
   weeklyLp,
 } from './lagrangian/blocks.js';
 import { type Decomposition, decompose } from './lagrangian/decompose.js';
@@ -44,6 +43,10 @@ interface RunOptions {
 
 async function main(): Promise<void> {
   const { size, seed, instance } = instanceFromArguments('medium');
+  const method = argument('method', 'columns');
+  const upper = Number(argument('upper', 'NaN'));
+  if (method !== 'columns' && !Number.isFinite(upper))
+    throw new Error('--upper: the subgradient needs the best roster known');
   const started = performance.now();
   const elapsed = () => round((performance.now() - started) / 1000, 1)!;
   const supervision = exactModelIsRelaxation(instance) ? 'exact' : 'relaxed';
@@ -90,9 +93,9 @@ async function main(): Promise<void> {
     lp: lp.objective,
     elapsed,
   };
-  if (argument('method', 'columns') === 'columns')
+  if (method === 'columns')
     await columnGeneration(split, prices, await rosterColumns(instance, built, seed), options);
-  else await subgradient(split, prices, options);
+  else await subgradient(split, prices, upper, options);
 }
 
 /** The search's roster (`--search-seconds`, default 10) as one column per block: a feasible master. */
@@ -122,9 +125,12 @@ function blockValues(split: Decomposition, b: number, values: Float64Array): num
 }
 
 /** Polyak steps on μ against `--upper` (the best roster known), halving θ after `--patience` idle steps. */
-async function subgradient(split: Decomposition, prices: Prices, options: RunOptions) {
-  const upper = Number(argument('upper', 'NaN'));
-  if (!Number.isFinite(upper)) throw new Error('--upper: the best roster known is required');
+async function subgradient(
+  split: Decomposition,
+  prices: Prices,
+  upper: number,
+  options: RunOptions,
+) {
   const { mu } = prices;
   let best = -Infinity;
   let theta = Number(argument('theta', '0.5'));
@@ -188,7 +194,7 @@ async function columnGeneration(
     priced = await evaluate(split, solved.prices, false, options.blockSeconds);
     let added = 0;
     priced.results.forEach((result, b) => {
-      if (valueAt(split, b, result.values, solved.prices) - solved.convexity[b] < -1e-6) {
+      if (result.objective - solved.convexity[b] < -1e-6) {
         master.add(b, result.values);
         added += 1;
       }

@@ -83,11 +83,9 @@ function pricedRest(split: Decomposition, prices: Prices): number {
   split.extra.forEach((row, r) => {
     total += prices.rho[r] * row.rhs;
   });
-  for (const { col, upper } of split.spread) {
+  for (const { col, upper, entries } of split.spread) {
     let cost = split.original.colCost[col];
-    split.extra.forEach((row, r) => {
-      for (const entry of row.spread) if (entry.col === col) cost -= prices.rho[r] * entry.coef;
-    });
+    for (const { extra, coef } of entries) cost -= prices.rho[extra] * coef;
     total += Math.min(0, cost * upper);
   }
   return total;
@@ -179,18 +177,4 @@ function solveBlock(highs: Highs, model: MipModel, relax: boolean, seconds: numb
   } finally {
     instance.dispose();
   }
-}
-
-/** Block `b`'s solution valued at `prices` (its Lagrangian cost). */
-export function valueAt(
-  split: Decomposition,
-  b: number,
-  values: readonly number[],
-  prices: Prices,
-): number {
-  let total = 0;
-  split.blocks[b].globals.forEach((g, j) => {
-    if (values[j] !== 0) total += lagrangianCost(split, prices, g) * values[j];
-  });
-  return total;
 }

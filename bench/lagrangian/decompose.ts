@@ -36,7 +36,13 @@ export interface ExtraRow {
   readonly row: number;
   readonly sense: RowSense;
   readonly rhs: number;
-  readonly spread: readonly { col: number; coef: number }[];
+}
+
+/** A spread column: the bound every roster meets, and its coefficients in the extra rows. */
+export interface SpreadColumn {
+  readonly col: number;
+  readonly upper: number;
+  readonly entries: readonly { extra: number; coef: number }[];
 }
 
 export interface Decomposition {
@@ -44,8 +50,7 @@ export interface Decomposition {
   readonly extra: readonly ExtraRow[];
   /** Model columns (x) → their coefficients in the extra rows. */
   readonly extraOfX: ReadonlyMap<number, readonly { extra: number; coef: number }[]>;
-  /** Spread columns with the bounds every roster meets. */
-  readonly spread: readonly { col: number; upper: number }[];
+  readonly spread: readonly SpreadColumn[];
   /** The x columns each o_k copies. */
   readonly covers: readonly (readonly number[])[];
   /** Model columns (x) → the o_k whose cover holds them. */
@@ -109,6 +114,8 @@ class RowSorter {
   readonly linking: Decomposition['linking'][number][] = [];
   readonly employeeRows = new Map<string, GlobalRow[]>();
   readonly intervalRows: GlobalRow[] = [];
+  /** Spread column → its coefficients in the extra rows. */
+  readonly spreadEntries: Map<number, { extra: number; coef: number }[]>;
   private readonly copyOf = new Map<string, number>();
 
   constructor(
@@ -116,7 +123,9 @@ class RowSorter {
     private readonly index: ModelIndex,
     private readonly owner: ReadonlyMap<number, string>,
     private readonly spread: ReadonlySet<number>,
-  ) {}
+  ) {
+    this.spreadEntries = new Map([...spread].map((col) => [col, []]));
+  }
 
   add(r: number): void {
     const { model, owner } = this;
@@ -144,21 +153,19 @@ class RowSorter {
   }
 
   private fairnessRow(r: number, row: GlobalRow): void {
+    const extra = this.extra.length;
     row.cols.forEach((c, k) => {
-      if (this.spread.has(c)) return;
+      const entry = { extra, coef: row.coefs[k] };
+      if (this.spread.has(c)) {
+        this.spreadEntries.get(c)!.push(entry);
+        return;
+      }
       if (!this.owner.has(c)) throw new Error(`row ${row.name}: spread with allocations`);
       const list = this.extraOfX.get(c) ?? [];
-      list.push({ extra: this.extra.length, coef: row.coefs[k] });
+      list.push(entry);
       this.extraOfX.set(c, list);
     });
-    this.extra.push({
-      row: r,
-      sense: row.sense,
-      rhs: row.rhs,
-      spread: row.cols.flatMap((c, k) =>
-        this.spread.has(c) ? [{ col: c, coef: row.coefs[k] }] : [],
-      ),
-    });
+    this.extra.push({ row: r, sense: row.sense, rhs: row.rhs });
   }
 
   /** Each employee's x part (one coefficient for all of it) becomes coefficient·o_k. */
@@ -209,13 +216,15 @@ class RowSorter {
 
 export function decompose(model: MipModel, index: ModelIndex): Decomposition {
   const owner = employeeSide(index);
-  const spread = spreadColumns(index).map(({ col, upper }) => ({
-    col,
-    upper: Math.min(upper, model.colUpper[col]),
-  }));
-  const spreadCols = new Set(spread.map(({ col }) => col));
+  const bounds = spreadColumns(index);
+  const spreadCols = new Set(bounds.map(({ col }) => col));
   const rows = new RowSorter(model, index, owner, spreadCols);
   for (let r = 0; r < numRows(model); r += 1) rows.add(r);
+  const spread = bounds.map(({ col, upper }) => ({
+    col,
+    upper: Math.min(upper, model.colUpper[col]),
+    entries: rows.spreadEntries.get(col)!,
+  }));
   const oOfX = new Map<number, number[]>();
   rows.covers.forEach((cover, o) => {
     for (const x of cover) {

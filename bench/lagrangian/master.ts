@@ -1,4 +1,4 @@
-import { loadHighs } from '../../src/core/optimizer/mip/highs-adapter.js';
+import { loadHighs, rowBounds } from '../../src/core/optimizer/mip/highs-adapter.js';
 import { numCols } from '../../src/core/optimizer/mip/sparse.js';
 import { type Prices, signed } from './blocks.js';
 import type { Decomposition } from './decompose.js';
@@ -41,24 +41,20 @@ export class RestrictedMaster {
         cost.push(0); // set by setBox before every solve
         upper.push(highs.infinity);
       }
-    for (const { col, upper: bound } of split.spread) {
-      split.extra.forEach((row, r) => {
-        for (const entry of row.spread)
-          if (entry.col === col) {
-            indices.push(blocks + copies + r);
-            values.push(entry.coef);
-          }
-      });
+    for (const { col, upper: bound, entries } of split.spread) {
+      for (const { extra, coef } of entries) {
+        indices.push(blocks + copies + extra);
+        values.push(coef);
+      }
       starts.push(indices.length);
       cost.push(split.original.colCost[col]);
       upper.push(bound);
     }
-    const lower = Float64Array.from({ length: rows }, (_, r) =>
-      r < blocks ? 1 : r < blocks + copies ? 0 : rowLower(highs, split.extra[r - blocks - copies]),
-    );
-    const upperRows = Float64Array.from({ length: rows }, (_, r) =>
-      r < blocks ? 1 : r < blocks + copies ? 0 : rowUpper(highs, split.extra[r - blocks - copies]),
-    );
+    const bounds = [
+      ...split.blocks.map(() => [1, 1]),
+      ...split.covers.map(() => [0, 0]),
+      ...split.extra.map(({ sense, rhs }) => rowBounds(highs, sense, rhs)),
+    ];
     const numCols = cost.length;
     const model = highs.createModel({
       numCols,
@@ -66,8 +62,8 @@ export class RestrictedMaster {
       colCost: Float64Array.from(cost),
       colLower: new Float64Array(numCols),
       colUpper: Float64Array.from(upper),
-      rowLower: lower,
-      rowUpper: upperRows,
+      rowLower: Float64Array.from(bounds, ([lower]) => lower),
+      rowUpper: Float64Array.from(bounds, ([, upper]) => upper),
       matrix: {
         format: 'csc',
         numRows: rows,
@@ -104,24 +100,21 @@ export class RestrictedMaster {
     const block = split.blocks[b];
     const n = numCols(split.original);
     const blocks = split.blocks.length;
+    const copies = split.covers.length;
     const entries = new Map<number, number>([[b, 1]]);
+    const bump = (row: number, v: number) => entries.set(row, (entries.get(row) ?? 0) + v);
     let cost = 0;
     block.globals.forEach((g, j) => {
       const v = values[j];
       if (Math.abs(v) < 1e-9) return;
       if (g >= n) {
-        entries.set(blocks + g - n, (entries.get(blocks + g - n) ?? 0) + v);
+        bump(blocks + g - n, v);
         return;
       }
       cost += split.original.colCost[g] * v;
-      for (const o of split.oOfX.get(g) ?? [])
-        entries.set(blocks + o, (entries.get(blocks + o) ?? 0) - v);
-      const copies = split.covers.length;
+      for (const o of split.oOfX.get(g) ?? []) bump(blocks + o, -v);
       for (const { extra, coef } of split.extraOfX.get(g) ?? [])
-        entries.set(
-          blocks + copies + extra,
-          (entries.get(blocks + copies + extra) ?? 0) + coef * v,
-        );
+        bump(blocks + copies + extra, coef * v);
     });
     const rows = [...entries].filter(([, v]) => Math.abs(v) > 1e-12);
     this.model.addCol(cost, 0, this.highs.infinity, {
@@ -153,12 +146,4 @@ export class RestrictedMaster {
   dispose(): void {
     this.model.dispose();
   }
-}
-
-function rowLower(highs: Highs, row: Decomposition['extra'][number]): number {
-  return row.sense === 'L' ? -highs.infinity : row.rhs;
-}
-
-function rowUpper(highs: Highs, row: Decomposition['extra'][number]): number {
-  return row.sense === 'G' ? highs.infinity : row.rhs;
 }

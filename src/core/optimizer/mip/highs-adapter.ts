@@ -3,6 +3,7 @@ import type { Highs } from 'highs';
 import type { MipSolution, MipSolveOptions, MipSolver, MipStatus } from './solver-port.js';
 import {
   type MipModel,
+  type RowSense,
   SolverResultError,
   columnIndex,
   numCols,
@@ -38,15 +39,19 @@ export function loadHighs(): Promise<Highs> {
   return loaded;
 }
 
+/** A row `· sense rhs` as HiGHS's [lower, upper] row bounds. */
+export function rowBounds(highs: Highs, sense: RowSense, rhs: number): [number, number] {
+  return [sense === 'L' ? -highs.infinity : rhs, sense === 'G' ? highs.infinity : rhs];
+}
+
 /** `model` as HiGHS's structured model data (CSR rows; no integrality when `relax`). */
 export function toModelData(highs: Highs, model: MipModel, relax: boolean) {
   const lower: number[] = [];
   const upper: number[] = [];
   for (let i = 0; i < numRows(model); i += 1) {
-    const rhs = model.rowRhs[i];
-    const sense = model.rowSense[i];
-    lower.push(sense === 'L' ? -highs.infinity : rhs);
-    upper.push(sense === 'G' ? highs.infinity : rhs);
+    const [low, high] = rowBounds(highs, model.rowSense[i], model.rowRhs[i]);
+    lower.push(low);
+    upper.push(high);
   }
   const infinite = (values: number[]) =>
     Float64Array.from(values, (v) =>
