@@ -1,5 +1,5 @@
-import { loadHighs, toModelData } from '../../src/core/optimizer/mip/highs-adapter.js';
-import { type MipModel, numCols, numRows } from '../../src/core/optimizer/mip/sparse.js';
+import { HighsSolver, loadHighs, toModelData } from '../../src/core/optimizer/mip/highs-adapter.js';
+import { type MipModel, numCols, numRows, toDense } from '../../src/core/optimizer/mip/sparse.js';
 import type { Decomposition, ExtraRow } from './decompose.js';
 
 /** The weekly LP's value and row duals (HiGHS: column duals = c - Aᵀ·rowDual). */
@@ -117,7 +117,6 @@ export async function evaluate(
   relax: boolean,
   blockSeconds: number,
 ): Promise<Evaluation> {
-  const highs = await loadHighs();
   const n = numCols(split.original);
   const subgradient = new Float64Array(split.covers.length);
   const results: BlockResult[] = [];
@@ -128,7 +127,7 @@ export async function evaluate(
     block.globals.forEach((g, j) => {
       block.model.colCost[j] = lagrangianCost(split, prices, g);
     });
-    const solved = solveBlock(highs, block.model, relax, blockSeconds);
+    const solved = await solveBlock(block.model, relax, blockSeconds);
     results.push(solved);
     value += solved.bound;
     byKind[block.kind] += solved.bound;
@@ -143,9 +142,13 @@ export async function evaluate(
   return { value, subgradient, unsolved, results, byKind };
 }
 
-type Highs = Awaited<ReturnType<typeof loadHighs>>;
+const blockSolver = new HighsSolver();
 
-function solveBlock(highs: Highs, model: MipModel, relax: boolean, seconds: number): BlockResult {
+/**
+ * One block by HiGHS through the guarded adapter (the solution is checked against the block),
+ * or directly when it has no rows. Its bound is HiGHS's proven one, also at a time limit.
+ */
+async function solveBlock(model: MipModel, relax: boolean, seconds: number): Promise<BlockResult> {
   if (numRows(model) === 0) {
     const values = model.colCost.map((cost, j) =>
       cost < 0 ? model.colUpper[j] : model.colLower[j],
@@ -154,27 +157,13 @@ function solveBlock(highs: Highs, model: MipModel, relax: boolean, seconds: numb
     const bound = values.reduce((sum, v, j) => sum + v * model.colCost[j], 0);
     return { bound, objective: bound, values, optimal: true };
   }
-  const instance = highs.createModel(toModelData(highs, model, relax));
-  try {
-    instance.options.set({
-      output_flag: false,
-      time_limit: seconds,
-      mip_rel_gap: 1e-6,
-      random_seed: 0,
-    });
-    instance.run();
-    const status = instance.getModelStatus();
-    const optimal = status === highs.constants.modelStatus.optimal;
-    const hasIntegers = !relax && model.colInteger.some((flag) => flag === 1);
-    const bound = hasIntegers
-      ? Number(instance.info.get('mip_dual_bound'))
-      : optimal
-        ? instance.getObjectiveValue()
-        : Number.NaN;
-    if (!Number.isFinite(bound)) throw new Error(`block without a bound (status ${status})`);
-    const values = Array.from(instance.getSolution().colValue);
-    return { bound, objective: instance.getObjectiveValue(), values, optimal };
-  } finally {
-    instance.dispose();
-  }
+  const solved = await blockSolver.solve(model, { timeLimitSeconds: seconds, relax });
+  if (solved.bound === null || solved.values === null || solved.objective === null)
+    throw new Error(`block without a bound or a solution (status ${solved.status})`);
+  return {
+    bound: solved.bound,
+    objective: solved.objective,
+    values: Array.from(toDense(model, solved.values)),
+    optimal: solved.status === 'OPTIMAL',
+  };
 }
