@@ -1,6 +1,7 @@
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { HighsSolver, loadHighs, toModelData } from '../../src/core/optimizer/mip/highs-adapter.js';
 import { type MipModel, numCols, numRows, toDense } from '../../src/core/optimizer/mip/sparse.js';
-import type { Decomposition, ExtraRow } from './decompose.js';
+import type { Block, Decomposition, ExtraRow } from './decompose.js';
 
 /** The weekly LP's value and row duals (HiGHS: column duals = c - Aᵀ·rowDual). */
 export async function weeklyLp(model: MipModel, seconds: number) {
@@ -19,6 +20,47 @@ export async function weeklyLp(model: MipModel, seconds: number) {
   } finally {
     instance.dispose();
   }
+}
+
+type WeeklyLp = Awaited<ReturnType<typeof weeklyLp>>;
+
+/**
+ * The weekly LP, read from `file` when an earlier run saved it for a model of this shape (the large
+ * week's LP takes a quarter of an hour), otherwise solved and saved there.
+ */
+export async function cachedWeeklyLp(
+  model: MipModel,
+  seconds: number,
+  file: string | undefined,
+): Promise<WeeklyLp> {
+  const shape = { rows: numRows(model), cols: numCols(model), nonZeros: model.values.length };
+  if (file && existsSync(file)) {
+    const saved = JSON.parse(readFileSync(file, 'utf8')) as typeof shape & {
+      status: WeeklyLp['status'];
+      objective: number;
+      rowDual: number[];
+      colDual: number[];
+    };
+    if (saved.rows !== shape.rows || saved.cols !== shape.cols || saved.nonZeros !== shape.nonZeros)
+      throw new Error(`${file} holds the LP of another model`);
+    return {
+      ...saved,
+      rowDual: Float64Array.from(saved.rowDual),
+      colDual: Float64Array.from(saved.colDual),
+    };
+  }
+  const lp = await weeklyLp(model, seconds);
+  if (file)
+    writeFileSync(
+      file,
+      JSON.stringify({
+        ...shape,
+        ...lp,
+        rowDual: Array.from(lp.rowDual),
+        colDual: Array.from(lp.colDual),
+      }),
+    );
+  return lp;
 }
 
 /** Largest |(c - Aᵀy)_j - colDual_j|: confirms the dual sign convention the multipliers use. */
@@ -73,20 +115,27 @@ function lagrangianCost(split: Decomposition, prices: Prices, g: number): number
   if (g >= n) return prices.mu[g - n];
   let cost = split.original.colCost[g];
   for (const o of split.oOfX.get(g) ?? []) cost -= prices.mu[o];
-  for (const { extra, coef } of split.extraOfX.get(g) ?? []) cost -= prices.rho[extra] * coef;
+  for (const { extra, coef } of split.extraOf.get(g) ?? []) cost -= prices.rho[extra] * coef;
   return cost;
 }
 
-/** The spread columns' and the extra rows' right-hand sides' part of L: Σ ρ·rhs + min over bounds. */
-function pricedRest(split: Decomposition, prices: Prices): number {
+/**
+ * The spread and loose columns' and the extra rows' right-hand sides' part of L: Σ ρ·rhs + min
+ * over the columns' bounds; `rowGradient` starts as rhs - (those columns' part of a·v).
+ */
+function pricedRest(split: Decomposition, prices: Prices, rowGradient: Float64Array): number {
   let total = 0;
   split.extra.forEach((row, r) => {
     total += prices.rho[r] * row.rhs;
+    rowGradient[r] = row.rhs;
   });
-  for (const { col, upper, entries } of split.spread) {
+  for (const { col, lower, upper, entries } of split.spread) {
     let cost = split.original.colCost[col];
     for (const { extra, coef } of entries) cost -= prices.rho[extra] * coef;
-    total += Math.min(0, cost * upper);
+    const at = cost > 0 || (cost === 0 && Number.isFinite(lower)) ? lower : upper;
+    if (!Number.isFinite(at)) throw new Error(`column ${col} unbounded under its prices`);
+    if (cost !== 0) total += cost * at;
+    for (const { extra, coef } of entries) rowGradient[extra] -= coef * at;
   }
   return total;
 }
@@ -98,16 +147,20 @@ export interface BlockResult {
   readonly objective: number;
   readonly values: readonly number[];
   readonly optimal: boolean;
+  /** `values` is a solution of the block (not of its LP, as when the MIP found none in time). */
+  readonly integer: boolean;
 }
 
 interface Evaluation {
   readonly value: number;
   /** o_k - Σ_{s ∈ k} x_s at the blocks' solutions. */
   readonly subgradient: Float64Array;
+  /** rhs_r - a_r·v of each extra row at the blocks' solutions (L's slope in ρ_r). */
+  readonly rowGradient: Float64Array;
   readonly unsolved: number;
   readonly results: readonly BlockResult[];
   /** The blocks' part of `value`, employee blocks and interval blocks apart. */
-  readonly byKind: { readonly employee: number; readonly interval: number };
+  readonly byKind: Readonly<Record<Block['kind'], number>>;
 }
 
 /** L(prices): every block with its Lagrangian costs, each solved by HiGHS (its proven bound counts). */
@@ -119,10 +172,11 @@ export async function evaluate(
 ): Promise<Evaluation> {
   const n = numCols(split.original);
   const subgradient = new Float64Array(split.covers.length);
+  const rowGradient = new Float64Array(split.extra.length);
   const results: BlockResult[] = [];
-  let value = split.offset + pricedRest(split, prices);
+  let value = split.offset + pricedRest(split, prices, rowGradient);
   let unsolved = 0;
-  const byKind = { employee: 0, interval: 0 };
+  const byKind = { employee: 0, interval: 0, state: 0, day: 0 };
   for (const block of split.blocks) {
     block.globals.forEach((g, j) => {
       block.model.colCost[j] = lagrangianCost(split, prices, g);
@@ -135,11 +189,15 @@ export async function evaluate(
     block.globals.forEach((g, j) => {
       const v = solved.values[j];
       if (v === 0) return;
-      if (g >= n) subgradient[g - n] += v;
-      else for (const o of split.oOfX.get(g) ?? []) subgradient[o] -= v;
+      if (g >= n) {
+        subgradient[g - n] += v;
+        return;
+      }
+      for (const o of split.oOfX.get(g) ?? []) subgradient[o] -= v;
+      for (const { extra, coef } of split.extraOf.get(g) ?? []) rowGradient[extra] -= coef * v;
     });
   }
-  return { value, subgradient, unsolved, results, byKind };
+  return { value, subgradient, rowGradient, unsolved, results, byKind };
 }
 
 const blockSolver = new HighsSolver();
@@ -155,15 +213,22 @@ async function solveBlock(model: MipModel, relax: boolean, seconds: number): Pro
     );
     if (values.some((v) => !Number.isFinite(v))) throw new Error('unbounded block');
     const bound = values.reduce((sum, v, j) => sum + v * model.colCost[j], 0);
-    return { bound, objective: bound, values, optimal: true };
+    return { bound, objective: bound, values, optimal: true, integer: true };
   }
   const solved = await blockSolver.solve(model, { timeLimitSeconds: seconds, relax });
-  if (solved.bound === null || solved.values === null || solved.objective === null)
-    throw new Error(`block without a bound or a solution (status ${solved.status})`);
+  if (solved.bound === null) throw new Error(`block without a bound (status ${solved.status})`);
+  if (solved.values === null || solved.objective === null) {
+    // A large block can stop without any roster; its bound still counts, and its LP solution
+    // gives the subgradient a direction (never a master column: it is not a block solution).
+    if (relax) throw new Error(`block LP without a solution (status ${solved.status})`);
+    const lp = await solveBlock(model, true, seconds);
+    return { ...lp, bound: solved.bound, optimal: false, integer: false };
+  }
   return {
     bound: solved.bound,
     objective: solved.objective,
     values: Array.from(toDense(model, solved.values)),
     optimal: solved.status === 'OPTIMAL',
+    integer: !relax,
   };
 }

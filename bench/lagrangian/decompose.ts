@@ -8,6 +8,7 @@ import {
   numCols,
   numRows,
 } from '../../src/core/optimizer/mip/sparse.js';
+import { type GlobalRow, RowSorter } from './row-sorter.js';
 
 /**
  * The roster MIP split into independent blocks by copying each linking sum Σ_{s ∋ t} x[e,s] (an
@@ -25,7 +26,9 @@ import {
  * pharmacist on duty for a third of an interval is not a third of a supervisor there.
  */
 export interface Block {
-  readonly kind: 'employee' | 'interval';
+  readonly kind: 'employee' | 'interval' | 'state' | 'day';
+  /** `<kind>:<employee id, first column, state code or day number>`. */
+  readonly name: string;
   readonly model: MipModel;
   /** Global column (model column, or numCols(model) + k for o_k) of each local column. */
   readonly globals: readonly number[];
@@ -38,9 +41,13 @@ export interface ExtraRow {
   readonly rhs: number;
 }
 
-/** A spread column: the bound every roster meets, and its coefficients in the extra rows. */
+/**
+ * A column in no block (a spread column, or one only priced rows hold): the bounds every roster
+ * meets, and its coefficients in the extra rows.
+ */
 export interface SpreadColumn {
   readonly col: number;
+  readonly lower: number;
   readonly upper: number;
   readonly entries: readonly { extra: number; coef: number }[];
 }
@@ -48,8 +55,8 @@ export interface SpreadColumn {
 export interface Decomposition {
   readonly blocks: readonly Block[];
   readonly extra: readonly ExtraRow[];
-  /** Model columns (x) → their coefficients in the extra rows. */
-  readonly extraOfX: ReadonlyMap<number, readonly { extra: number; coef: number }[]>;
+  /** Model columns → their coefficients in the extra rows. */
+  readonly extraOf: ReadonlyMap<number, readonly { extra: number; coef: number }[]>;
   readonly spread: readonly SpreadColumn[];
   /** The x columns each o_k copies. */
   readonly covers: readonly (readonly number[])[];
@@ -61,16 +68,8 @@ export interface Decomposition {
   readonly original: MipModel;
 }
 
-interface GlobalRow {
-  readonly name: string;
-  readonly sense: RowSense;
-  readonly rhs: number;
-  readonly cols: number[];
-  readonly coefs: number[];
-}
-
 /** Employee of every x and overtime column. */
-function employeeSide(index: ModelIndex): Map<number, string> {
+export function employeeSide(index: ModelIndex): Map<number, string> {
   const owner = new Map<number, string>();
   for (const [employeeId, shifts] of index.shifts)
     for (const shift of shifts) owner.set(shift.col, employeeId);
@@ -79,7 +78,7 @@ function employeeSide(index: ModelIndex): Map<number, string> {
 }
 
 /** hmax/hmin: utilisation, at most 1 (weekly maximum); umax/umin: unpopular shifts, at most 7. */
-function spreadColumns(index: ModelIndex): { col: number; upper: number }[] {
+export function spreadColumns(index: ModelIndex): { col: number; upper: number }[] {
   return [...index.spreadCols].map(([key, col]) => ({
     col,
     upper: key.endsWith('hmax') || key.endsWith('hmin') ? 1 : 7,
@@ -106,125 +105,49 @@ class UnionFind {
   }
 }
 
-/** Sorts the model's rows into employee rows, interval rows (with copies) and fairness rows. */
-class RowSorter {
-  readonly extra: ExtraRow[] = [];
-  readonly extraOfX = new Map<number, { extra: number; coef: number }[]>();
-  readonly covers: number[][] = [];
-  readonly linking: Decomposition['linking'][number][] = [];
-  readonly employeeRows = new Map<string, GlobalRow[]>();
-  readonly intervalRows: GlobalRow[] = [];
-  /** Spread column → its coefficients in the extra rows. */
-  readonly spreadEntries: Map<number, { extra: number; coef: number }[]>;
-  private readonly copyOf = new Map<string, number>();
-
-  constructor(
-    private readonly model: MipModel,
-    private readonly index: ModelIndex,
-    private readonly owner: ReadonlyMap<number, string>,
-    private readonly spread: ReadonlySet<number>,
-  ) {
-    this.spreadEntries = new Map([...spread].map((col) => [col, []]));
-  }
-
-  add(r: number): void {
-    const { model, owner } = this;
-    const cols = model.indices.slice(model.rowStarts[r], model.rowStarts[r + 1]);
-    const coefs = model.values.slice(model.rowStarts[r], model.rowStarts[r + 1]);
-    const row = {
-      name: model.rowNames[r],
-      sense: model.rowSense[r],
-      rhs: model.rowRhs[r],
-      cols,
-      coefs,
-    };
-    if (cols.length === 0) return;
-    if (cols.some((c) => this.spread.has(c))) return this.fairnessRow(r, row);
-    const employees = new Set(cols.filter((c) => owner.has(c)).map((c) => owner.get(c)!));
-    if (employees.size === 0) {
-      this.intervalRows.push(row);
-    } else if (cols.every((c) => owner.has(c))) {
-      if (employees.size > 1) throw new Error(`row ${row.name} joins employees`);
-      const [employeeId] = employees;
-      const list = this.employeeRows.get(employeeId) ?? [];
-      list.push(row);
-      this.employeeRows.set(employeeId, list);
-    } else this.linkingRow(r, row);
-  }
-
-  private fairnessRow(r: number, row: GlobalRow): void {
-    const extra = this.extra.length;
-    row.cols.forEach((c, k) => {
-      const entry = { extra, coef: row.coefs[k] };
-      if (this.spread.has(c)) {
-        this.spreadEntries.get(c)!.push(entry);
-        return;
-      }
-      if (!this.owner.has(c)) throw new Error(`row ${row.name}: spread with allocations`);
-      const list = this.extraOfX.get(c) ?? [];
-      list.push(entry);
-      this.extraOfX.set(c, list);
-    });
-    this.extra.push({ row: r, sense: row.sense, rhs: row.rhs });
-  }
-
-  /** Each employee's x part (one coefficient for all of it) becomes coefficient·o_k. */
-  private linkingRow(r: number, row: GlobalRow): void {
-    const kept: number[] = [];
-    const keptCoefs: number[] = [];
-    const byEmployee = new Map<string, { cols: number[]; coef: number }>();
-    row.cols.forEach((c, k) => {
-      const employeeId = this.owner.get(c);
-      if (employeeId === undefined) {
-        kept.push(c);
-        keptCoefs.push(row.coefs[k]);
-        return;
-      }
-      if (this.index.overtimeCol.get(employeeId) === c)
-        throw new Error(`row ${row.name}: overtime`);
-      const part = byEmployee.get(employeeId) ?? { cols: [], coef: row.coefs[k] };
-      if (part.coef !== row.coefs[k]) throw new Error(`row ${row.name}: mixed coefficients`);
-      part.cols.push(c);
-      byEmployee.set(employeeId, part);
-    });
-    const os: number[] = [];
-    const oCoefs: number[] = [];
-    for (const [employeeId, part] of byEmployee) {
-      const o = this.copy(employeeId, part.cols);
-      os.push(o);
-      oCoefs.push(part.coef);
-      kept.push(numCols(this.model) + o);
-      keptCoefs.push(part.coef);
-    }
-    this.linking.push({ row: r, os, coefs: oCoefs });
-    this.intervalRows.push({ ...row, cols: kept, coefs: keptCoefs });
-  }
-
-  /** The copy o_k of this employee's sum of these x columns (one per distinct sum). */
-  private copy(employeeId: string, cols: readonly number[]): number {
-    const sorted = [...cols].sort((a, b) => a - b);
-    const key = `${employeeId}|${sorted.join(',')}`;
-    let o = this.copyOf.get(key);
-    if (o === undefined) {
-      o = this.covers.length;
-      this.covers.push(sorted);
-      this.copyOf.set(key, o);
-    }
-    return o;
-  }
-}
-
 export function decompose(model: MipModel, index: ModelIndex): Decomposition {
   const owner = employeeSide(index);
-  const bounds = spreadColumns(index);
-  const spreadCols = new Set(bounds.map(({ col }) => col));
+  const spreadCols = new Set(spreadColumns(index).map(({ col }) => col));
   const rows = new RowSorter(model, index, owner, spreadCols);
   for (let r = 0; r < numRows(model); r += 1) rows.add(r);
-  const spread = bounds.map(({ col, upper }) => ({
-    col,
-    upper: Math.min(upper, model.colUpper[col]),
-    entries: rows.spreadEntries.get(col)!,
-  }));
+  return assemble(model, index, rows, [
+    ...employeeBlocks(model, owner, rows.employeeRows),
+    ...intervalBlocks(model, owner, spreadCols, rows.covers.length, rows.intervalRows),
+  ]);
+}
+
+/** The blocks with what every decomposition shares: priced rows, spread and loose columns, copies. */
+export function assemble(
+  model: MipModel,
+  index: ModelIndex,
+  rows: RowSorter,
+  blocks: Block[],
+  loose: readonly number[] = [],
+): Decomposition {
+  // Overtime beyond the weekly maximum is never the cheapest: a bound every optimum meets.
+  const overtimeCaps = new Map(
+    index.employees.map((employee) => {
+      const { maxHoursPerWeek, overtimeThresholdHours } = employee.contract;
+      return [
+        index.overtimeCol.get(employee.id),
+        Math.max(0, maxHoursPerWeek - overtimeThresholdHours),
+      ];
+    }),
+  );
+  const spread = [
+    ...spreadColumns(index).map(({ col, upper }) => ({
+      col,
+      lower: 0,
+      upper: Math.min(upper, model.colUpper[col]),
+      entries: rows.spreadEntries.get(col)!,
+    })),
+    ...loose.map((col) => ({
+      col,
+      lower: model.colLower[col],
+      upper: Math.min(model.colUpper[col], overtimeCaps.get(col) ?? Infinity),
+      entries: rows.extraOf.get(col) ?? [],
+    })),
+  ];
   const oOfX = new Map<number, number[]>();
   rows.covers.forEach((cover, o) => {
     for (const x of cover) {
@@ -233,14 +156,10 @@ export function decompose(model: MipModel, index: ModelIndex): Decomposition {
       oOfX.set(x, list);
     }
   });
-  const blocks = [
-    ...employeeBlocks(model, owner, rows.employeeRows),
-    ...intervalBlocks(model, owner, spreadCols, rows.covers.length, rows.intervalRows),
-  ];
   return {
     blocks,
     extra: rows.extra,
-    extraOfX: rows.extraOfX,
+    extraOf: rows.extraOf,
     spread,
     covers: rows.covers,
     oOfX,
@@ -250,7 +169,7 @@ export function decompose(model: MipModel, index: ModelIndex): Decomposition {
   };
 }
 
-function blockModel(
+export function blockModel(
   model: MipModel,
   globals: readonly number[],
   rows: readonly GlobalRow[],
@@ -300,6 +219,7 @@ function employeeBlocks(
     const globals = cols.sort((a, b) => a - b);
     return {
       kind: 'employee' as const,
+      name: `employee:${employeeId}`,
       model: blockModel(model, globals, rows.get(employeeId) ?? []),
       globals,
     };
@@ -333,6 +253,7 @@ function intervalBlocks(
   }
   return [...members].map(([root, globals]) => ({
     kind: 'interval' as const,
+    name: `interval:${globals[0]}`,
     model: blockModel(model, globals, rowsOf.get(root) ?? []),
     globals,
   }));

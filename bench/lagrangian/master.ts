@@ -41,14 +41,17 @@ export class RestrictedMaster {
         cost.push(0); // set by setBox before every solve
         upper.push(highs.infinity);
       }
-    for (const { col, upper: bound, entries } of split.spread) {
+    const lower = Array.from({ length: 2 * copies }, () => 0);
+    const finite = (bound: number) => (Number.isFinite(bound) ? bound : highs.infinity);
+    for (const { col, lower: low, upper: bound, entries } of split.spread) {
       for (const { extra, coef } of entries) {
         indices.push(blocks + copies + extra);
         values.push(coef);
       }
       starts.push(indices.length);
       cost.push(split.original.colCost[col]);
-      upper.push(bound);
+      lower.push(Number.isFinite(low) ? low : -highs.infinity);
+      upper.push(finite(bound));
     }
     const bounds = [
       ...split.blocks.map(() => [1, 1]),
@@ -60,7 +63,7 @@ export class RestrictedMaster {
       numCols,
       numRows: rows,
       colCost: Float64Array.from(cost),
-      colLower: new Float64Array(numCols),
+      colLower: Float64Array.from(lower),
       colUpper: Float64Array.from(upper),
       rowLower: Float64Array.from(bounds, ([lower]) => lower),
       rowUpper: Float64Array.from(bounds, ([, upper]) => upper),
@@ -113,7 +116,7 @@ export class RestrictedMaster {
       }
       cost += split.original.colCost[g] * v;
       for (const o of split.oOfX.get(g) ?? []) bump(blocks + o, -v);
-      for (const { extra, coef } of split.extraOfX.get(g) ?? [])
+      for (const { extra, coef } of split.extraOf.get(g) ?? [])
         bump(blocks + copies + extra, coef * v);
     });
     const rows = [...entries].filter(([, v]) => Math.abs(v) > 1e-12);
