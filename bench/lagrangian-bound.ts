@@ -118,7 +118,7 @@ async function main(): Promise<void> {
   const prices = pricesFromDuals(split, lp.rowDual);
   const blockSeconds = Number(argument('block-seconds', '10'));
   const relaxed = await evaluate(split, prices, true, blockSeconds);
-  // Equal for `decompose`; `decomposeByState` repeats shift rows, which can only raise it.
+  // Equal for `decompose`; `decomposeByKey` repeats shift rows, which can only raise it.
   if (relaxed.value < lp.objective - 1e-5 * Math.abs(lp.objective))
     throw new Error(
       `The blocks' LPs at the LP's duals give ${relaxed.value}, below ${lp.objective}`,

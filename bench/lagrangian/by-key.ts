@@ -150,10 +150,11 @@ class KeyedRowSorter extends RowSorter {
     if (keys.size === 0) return this.ownedRow(r, row);
     if (keys.size > 1) return this.pricedRow(r, row);
     const [key] = keys;
-    const copied = row.cols.filter((c) => this.owner.has(c) && this.keys.home(c) !== key);
-    for (const c of copied) this.visits(this.owner.get(c)!).add(key);
+    const keepCol = (c: number) => this.keys.home(c) === key;
+    for (const c of row.cols)
+      if (this.owner.has(c) && !keepCol(c)) this.visits(this.owner.get(c)!).add(key);
     return this.linkingRow(r, row, {
-      keepCol: (c) => this.keys.home(c) === key,
+      keepCol,
       rows: this.rowsOf(key),
       scope: key,
       perShift: true,

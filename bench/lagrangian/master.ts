@@ -42,7 +42,8 @@ export class RestrictedMaster {
         upper.push(highs.infinity);
       }
     const lower = Array.from({ length: 2 * copies }, () => 0);
-    const finite = (bound: number) => (Number.isFinite(bound) ? bound : highs.infinity);
+    const finite = (bound: number) =>
+      Number.isFinite(bound) ? bound : Math.sign(bound) * highs.infinity;
     for (const { col, lower: low, upper: bound, entries } of split.spread) {
       for (const { extra, coef } of entries) {
         indices.push(blocks + copies + extra);
@@ -50,7 +51,7 @@ export class RestrictedMaster {
       }
       starts.push(indices.length);
       cost.push(split.original.colCost[col]);
-      lower.push(Number.isFinite(low) ? low : -highs.infinity);
+      lower.push(finite(low));
       upper.push(finite(bound));
     }
     const bounds = [
