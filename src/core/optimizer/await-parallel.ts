@@ -14,7 +14,10 @@ export function parallelTimeLimit(limitSeconds: number): number {
   return Math.max(0.5, limitSeconds * 0.9 - 0.3);
 }
 
-/** Waits for the second thread until the deadline, then stops it and waits a little more. */
+/**
+ * Waits for the second thread until the deadline, then stops it and waits a little more; an
+ * anytime run (its bound so far is all it would give) is ended at once.
+ */
 export async function awaitParallel(
   run: ParallelRun,
   deadline: number,
@@ -22,6 +25,7 @@ export async function awaitParallel(
 ): Promise<ParallelOutcome | null> {
   const sleep = (ms: number) =>
     new Promise<'late'>((resolve) => setTimeout(() => resolve('late'), Math.max(0, ms)));
+  if (run.anytime) return ended(run);
   const until = cancelled()
     ? 0
     : deadline - PARALLEL_STOP_BEFORE_DEADLINE * 1000 - performance.now();
@@ -30,7 +34,11 @@ export async function awaitParallel(
   run.stop();
   const second = await Promise.race([run.result, sleep(PARALLEL_ANSWER_GRACE * 1000)]);
   if (second !== 'late') return second;
+  return ended(run);
+}
+
+/** Terminates the run; it settles at once with what it had (e.g. the MIP's bound so far). */
+function ended(run: ParallelRun): Promise<ParallelOutcome | null> {
   run.terminate();
-  // A run may settle on termination with what it had (e.g. the MIP's bound so far).
   return Promise.race([run.result, Promise.resolve(null)]);
 }

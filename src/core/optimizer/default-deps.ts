@@ -24,12 +24,25 @@ export const PARALLEL_LP_MAX_EMPLOYEES = 150;
 export const PARALLEL_LP_MIN_SECONDS = 75;
 
 /**
+ * Up to `PARALLEL_LP_MAX_EMPLOYEES`, a job shorter than the weekly LP needs but at least this long
+ * (solves of about 9 s or more) prices the week cut into days instead (mip/day-bound.ts): in a
+ * 20 s medium solve it reports 26 905 (seed 1; 15 981 for seed 2) where the interval LP gives
+ * 22 195 (13 977) and the weekly LP 28 982, for rosters within the runs' noise without the
+ * best-week helper (docs/benchmarks.md). Its first prices alone take about 4 s at medium (the
+ * model, the days' first LPs); it starts with the interval LP bound, so it never reports less.
+ * Beyond that size the days' first LPs take over a minute (large: 82 s), so large weeks keep the
+ * interval LP and the helper.
+ */
+export const PARALLEL_DAY_MIN_SECONDS = 8;
+
+/**
  * What the service's solves use: the combinatorial relaxation bound on the solve's own thread,
  * a HiGHS job on the second thread, and the monolithic HiGHS MIP for explicit `method: 'mip'`
  * solves. The second thread runs the MIP for small weeks, the weekly LP for medium ones given the
- * time, and otherwise the interval LP bound (mip/interval-bound.ts: 1 s at medium, 2.3 s at large,
- * where it raised the bound from 26 727 to 33 221 against the weekly LP's 35 686). Beyond the
- * small size the second core, once that quick job is done, proposes best weeks for the search
+ * time, else the day bound given 8 s, and otherwise the interval LP bound (mip/interval-bound.ts:
+ * 1 s at medium, 2.3 s at large, where it raised the bound from 26 727 to 33 221 against the
+ * weekly LP's 35 686). Beyond the small size the second core, once that quick job is done (the
+ * interval LP), proposes best weeks for the search
  * (`workerBestWeeks`; the solve starts it only next to a quick job or none). Their threads run
  * at the lowest CPU priority unless `lowPriority` is false (`WorkerRunOptions.lowPriority`).
  */
@@ -46,7 +59,11 @@ export function defaultSolveDeps(
   const helped = { ...base, bestWeekHelper: workerBestWeeks(priority) };
   if (employees > PARALLEL_LP_MAX_EMPLOYEES) return { ...helped, parallel: intervals };
   const weekly = workerBound('lp', { ...priority, minTimeLimitSeconds: PARALLEL_LP_MIN_SECONDS });
-  return { ...helped, parallel: firstStarted(weekly, intervals) };
+  const days = workerBound('day-lagrangian', {
+    ...priority,
+    minTimeLimitSeconds: PARALLEL_DAY_MIN_SECONDS,
+  });
+  return { ...helped, parallel: firstStarted(weekly, days, intervals) };
 }
 
 /** The first of the providers whose job starts (each run names its own method). */

@@ -33,6 +33,11 @@ export interface ParallelOutcome {
   readonly method: string;
 }
 
+export interface ParallelStartOptions {
+  readonly timeLimitSeconds: number;
+  readonly onBound?: (bound: number) => void;
+}
+
 /** A running second-thread job. */
 export interface ParallelRun {
   /** For `SolveResult.method` (default: the provider's name). */
@@ -42,6 +47,11 @@ export interface ParallelRun {
    * no time for waiting on it, and a late answer is stopped like any other.
    */
   readonly quick?: boolean;
+  /**
+   * Its bound so far counts at any moment (posted as it improves, the day bound): the search keeps
+   * no time for waiting on it, and when the search ends the job is ended at once with that bound.
+   */
+  readonly anytime?: boolean;
   /**
    * The outcome; null when the job failed or was terminated with nothing to show. Rejects only
    * with RosterVerificationError (a roster the checker rejects: a bug, failed loudly).
@@ -62,15 +72,20 @@ export interface ParallelRun {
  */
 export interface ParallelBoundProvider {
   readonly name: string;
-  /** Starts the job, or returns null when it would not help within this time limit. */
-  start(instance: PlanningInstance, options: { timeLimitSeconds: number }): ParallelRun | null;
+  /**
+   * Starts the job, or returns null when it would not help within this time limit. `onBound` hears
+   * each proven bound the job posts while it runs (the MIP's dual bound, the day bound), so the
+   * solve's progress events carry it before the job answers.
+   */
+  start(instance: PlanningInstance, options: ParallelStartOptions): ParallelRun | null;
 }
 
 /**
  * Runs best weeks for the local search on another thread (`LocalSearchOptions.bestWeeks`):
  * `worker/run-best-weeks-in-worker.ts`. Used only when the search stops by the clock (its
  * proposals arrive when they arrive) and the second core is free: no second-thread job, or a
- * quick one.
+ * quick one. (Next to the anytime day bound it took most of the core: medium 20 s solves reported
+ * 23 874 instead of 26 905, for rosters within the runs' noise; docs/benchmarks.md.)
  */
 export interface BestWeekHelperProvider {
   readonly name: string;

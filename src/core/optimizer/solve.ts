@@ -187,6 +187,8 @@ class RosterSolve {
     if (!this.deps.parallel || this.options.signal?.aborted) return;
     this.parallel = this.deps.parallel.start(this.instance, {
       timeLimitSeconds: parallelTimeLimit(this.options.timeLimitSeconds),
+      // Proven as posted: the progress events carry it while the search runs.
+      onBound: (bound) => this.raiseBound(bound),
     });
     this.parallel?.result.then(
       (outcome) => {
@@ -241,7 +243,8 @@ class RosterSolve {
   private async search(state: RosterState, evaluationMs: number | null): Promise<Week[]> {
     const tuning = this.deps.search ?? {};
     const reserve = searchReserveMs(this.limitMs, this.deps, {
-      awaitsParallel: this.parallel !== null && this.parallel.quick !== true,
+      awaitsParallel:
+        this.parallel !== null && this.parallel.quick !== true && this.parallel.anytime !== true,
       evaluationMs,
     });
     const maxIterations =

@@ -1,6 +1,7 @@
 import type { PlanningInstance } from '../../model/instance.js';
 import type { Roster } from '../../model/roster.js';
 import { lpLowerBound } from './bound.js';
+import { dayLagrangianBound } from './day-bound.js';
 import { intervalLpBound } from './interval-bound.js';
 import { solveMonolithicMip } from './solve-mip.js';
 
@@ -15,6 +16,10 @@ import { solveMonolithicMip } from './solve-mip.js';
  *   rules (status OPTIMAL).
  * - 'lp': the LP relaxation (`lpLowerBound`), by HiGHS's interior-point solver (about twice as
  *   fast as the dual simplex on the medium week, measured); no roster.
+ * - 'day-lagrangian': first the interval LP bound (a second), then a Lagrangian bound from the
+ *   week cut into days (`dayLagrangianBound`: the days' LPs with the rows joining days priced, the
+ *   prices improved for the rest of the time limit); the better of the two, each improvement
+ *   posted through `onBound` as it comes; no roster.
  * - 'interval-lp': the interval LP bound (`intervalLpBound`: the week relaxed into independent
  *   intervals with everyone available on duty, supervision counted): seconds where the weekly LP
  *   takes minutes; no roster.
@@ -23,13 +28,13 @@ import { solveMonolithicMip } from './solve-mip.js';
  * returns its bound and incumbent so far, an unfinished LP no bound.
  */
 
-export type BoundStrategy = 'mip' | 'lp' | 'interval-lp';
+export type BoundStrategy = 'mip' | 'lp' | 'day-lagrangian' | 'interval-lp';
 
 export interface BoundJobOptions {
   readonly strategy: BoundStrategy;
   readonly timeLimitSeconds: number;
   readonly shouldStop?: () => boolean;
-  /** Each improvement of the MIP's proven bound while it runs (strategy 'mip'). */
+  /** Each improvement of the proven bound while the job runs ('mip', 'day-lagrangian'). */
   readonly onBound?: (bound: number) => void;
 }
 
@@ -68,6 +73,7 @@ export async function runBoundJob(
     });
     return boundOnly(result.bound, 'interval-lp-bound');
   }
+  if (options.strategy === 'day-lagrangian') return dayJob(instance, options, boundOnly);
   if (options.strategy === 'lp') {
     const result = await lpLowerBound(instance, {
       timeLimitSeconds: options.timeLimitSeconds,
@@ -89,4 +95,30 @@ export async function runBoundJob(
     method: result.method,
     seconds: seconds(),
   };
+}
+
+/** 'day-lagrangian': the interval LP bound, then the day bound improving on it. */
+async function dayJob(
+  instance: PlanningInstance,
+  options: BoundJobOptions,
+  boundOnly: (bound: number | null, method: string) => BoundJobResult,
+): Promise<BoundJobResult> {
+  const started = Date.now();
+  const stop = options.shouldStop ? { shouldStop: options.shouldStop } : {};
+  const intervals = await intervalLpBound(instance, {
+    timeLimitSeconds: options.timeLimitSeconds,
+    ...stop,
+  });
+  if (intervals.bound !== null) options.onBound?.(intervals.bound);
+  const floor = intervals.bound ?? -Infinity;
+  const days = await dayLagrangianBound(instance, {
+    timeLimitSeconds: options.timeLimitSeconds - (Date.now() - started) / 1000,
+    ...stop,
+    onBound: (bound) => {
+      if (bound > floor) options.onBound?.(bound);
+    },
+  });
+  if (days.bound !== null && days.bound > floor)
+    return boundOnly(days.bound, `${days.method}-bound`);
+  return boundOnly(intervals.bound, 'interval-lp-bound');
 }

@@ -1,7 +1,12 @@
 import { type ResourceLimits, Worker } from 'node:worker_threads';
 import type { PlanningInstance } from '../../model/instance.js';
 import type { BoundStrategy } from '../mip/bound-job.js';
-import type { ParallelBoundProvider, ParallelOutcome, ParallelRun } from '../solve-deps.js';
+import type {
+  ParallelBoundProvider,
+  ParallelOutcome,
+  ParallelRun,
+  ParallelStartOptions,
+} from '../solve-deps.js';
 import { type FromBoundWorker, type ToBoundWorker, fromWorkerError } from './protocol.js';
 import { compiledWorkerUrl } from './run-in-worker.js';
 
@@ -37,7 +42,7 @@ export function workerBound(
 ): ParallelBoundProvider {
   return {
     name: `parallel-${strategy}`,
-    start(instance: PlanningInstance, run: { timeLimitSeconds: number }): ParallelRun | null {
+    start(instance: PlanningInstance, run: ParallelStartOptions): ParallelRun | null {
       if (run.timeLimitSeconds < (options.minTimeLimitSeconds ?? 0)) return null;
       const stop = new SharedArrayBuffer(4);
       const flag = new Int32Array(stop);
@@ -63,8 +68,10 @@ export function workerBound(
         };
         resolveNull = () => settle(() => resolve(partial()));
         worker.on('message', (message: FromBoundWorker) => {
-          if (message.type === 'bound') boundSoFar = message.bound;
-          else if (message.type === 'result') settle(() => resolve(message.result));
+          if (message.type === 'bound') {
+            boundSoFar = message.bound;
+            run.onBound?.(message.bound);
+          } else if (message.type === 'result') settle(() => resolve(message.result));
           else if (message.name === 'RosterVerificationError')
             settle(() => reject(fromWorkerError(message, strategy)));
           else resolveNull();
@@ -84,6 +91,7 @@ export function workerBound(
       return {
         name: `parallel-${strategy}`,
         quick: strategy === 'interval-lp',
+        anytime: strategy === 'day-lagrangian',
         result,
         stop: () => {
           Atomics.store(flag, 0, 1);

@@ -3,6 +3,7 @@ import { checkRoster } from '../../../../src/core/checker/check-roster.js';
 import { generateInstance } from '../../../../src/core/generator/generate-instance.js';
 import type { PlanningInstance } from '../../../../src/core/model/instance.js';
 import { solveMonolithicMip } from '../../../../src/core/optimizer/mip/solve-mip.js';
+import { relaxationBound } from '../../../../src/core/optimizer/search/bounds.js';
 import type {
   ParallelBoundProvider,
   ParallelOutcome,
@@ -110,20 +111,72 @@ describe('solveRoster with a parallel bound', () => {
     ).rejects.toBeInstanceOf(RosterVerificationError);
   });
 
+  it('an anytime job (the day bound) is ended as soon as the search is done; its bound so far counts', async () => {
+    const instance = generateInstance('tiny', 6);
+    const calls = { stop: 0, terminate: 0 };
+    const posted = relaxationBound(instance) + 0.5;
+    const parallel: ParallelBoundProvider = {
+      name: 'fake-anytime',
+      start(_instance, options) {
+        options.onBound?.(posted);
+        let settle: (outcome: ParallelOutcome | null) => void = () => undefined;
+        return {
+          anytime: true,
+          result: new Promise<ParallelOutcome | null>((resolve) => {
+            settle = resolve;
+          }),
+          stop: () => {
+            calls.stop += 1;
+          },
+          terminate: () => {
+            calls.terminate += 1;
+            settle({ bound: posted, roster: null, proven: false, method: 'fake-bound-so-far' });
+          },
+        };
+      },
+    };
+    // The iteration budget ends the search long before the limit; a job that is not anytime
+    // would be waited for until 1.2 s before it (8.8 s).
+    const searchBounds: (number | null)[] = [];
+    const result = await solveRoster(
+      instance,
+      {
+        timeLimitSeconds: 10,
+        seed: 1,
+        onProgress: (event) => {
+          if (event.phase === 'improve') searchBounds.push(event.bound);
+        },
+      },
+      { parallel, search: { maxIterations: 200 } },
+    );
+    expect(result.elapsedSeconds).toBeLessThan(5);
+    // The posted bound reaches the progress events while the search runs.
+    expect(searchBounds).toContain(posted);
+    expect(result.lowerBound).toBe(posted);
+    expect(calls.stop).toBe(0);
+    expect(calls.terminate).toBeGreaterThanOrEqual(1); // and again when the solve releases it
+    expect(result.method).toContain('fake-anytime');
+  });
+
   it('the LP job is not started when its time limit is below the minimum (it could not finish)', () => {
     const instance = generateInstance('tiny', 1);
     const lp = workerBound('lp', { minTimeLimitSeconds: 45 });
     expect(lp.start(instance, { timeLimitSeconds: 16.5 })).toBeNull();
   });
 
-  it('default deps: the MIP on a second thread for small weeks, the weekly or the interval LP for medium, the interval LP for large', async () => {
+  it('default deps: the MIP on a second thread for small weeks, the weekly LP, the day bound or the interval LP for medium, the interval LP for large', async () => {
     expect(defaultSolveDeps(generateInstance('tiny', 1)).parallel?.name).toBe('parallel-mip');
     expect(defaultSolveDeps(generateInstance('small', 1)).parallel?.name).toBe('parallel-mip');
     const medium = generateInstance('medium', 1);
     const mediumJob = defaultSolveDeps(medium).parallel!;
-    expect(mediumJob.name).toBe('parallel-lp|parallel-interval-lp');
-    // A 20 s solve leaves the weekly LP no time to finish: the interval LP runs instead.
-    const short = mediumJob.start(medium, { timeLimitSeconds: 17.7 })!;
+    expect(mediumJob.name).toBe('parallel-lp|parallel-day-lagrangian|parallel-interval-lp');
+    // A 20 s solve leaves the weekly LP no time to finish: the day bound runs instead, anytime.
+    const twenty = mediumJob.start(medium, { timeLimitSeconds: 17.7 })!;
+    expect(twenty).toMatchObject({ name: 'parallel-day-lagrangian', anytime: true, quick: false });
+    twenty.terminate();
+    await expect(twenty.result).resolves.toBeNull();
+    // Below 8 s the day bound would hardly get past its first prices: the interval LP.
+    const short = mediumJob.start(medium, { timeLimitSeconds: 7 })!;
     expect(short.name).toBe('parallel-interval-lp');
     expect(short.quick).toBe(true);
     short.terminate();
@@ -162,4 +215,20 @@ describe('workerBound: the MIP job terminated before it answers', () => {
     expect(outcome!.bound).toBeGreaterThan(0);
     expect(outcome!.bound!).toBeLessThanOrEqual(11_343.55 + 1e-6);
   }, 40_000);
+});
+
+describe('workerBound: the day bound on the second thread', () => {
+  it('answers within its limit with a bound between the interval LP and the weekly LP', async () => {
+    // Small seed 1: interval LP 8 076, the days alone 9 357, weekly LP 10 913.18.
+    const instance = generateInstance('small', 1);
+    const run = workerBound('day-lagrangian', { lowPriority: false }).start(instance, {
+      timeLimitSeconds: 6,
+    })!;
+    expect(run.anytime).toBe(true);
+    const outcome = await run.result;
+    expect(outcome).toMatchObject({ roster: null, proven: false });
+    expect(outcome!.method).toBe('day-lagrangian-exact-bound');
+    expect(outcome!.bound!).toBeGreaterThan(9_357);
+    expect(outcome!.bound!).toBeLessThanOrEqual(10_913.19);
+  }, 30_000);
 });
