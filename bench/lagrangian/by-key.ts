@@ -34,7 +34,7 @@ export interface BlockKeys {
  */
 export function decomposeByKey(model: MipModel, index: ModelIndex, keys: BlockKeys): Decomposition {
   const owner = employeeSide(index);
-  const spread = new Set(spreadColumns(index).map(({ col }) => col));
+  const spread = new Set(spreadColumns(index));
   const rows = new KeyedRowSorter(model, index, owner, spread, keys);
   for (let r = 0; r < numRows(model); r += 1) rows.add(r);
   rows.copyShiftRows();

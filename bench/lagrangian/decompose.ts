@@ -8,6 +8,7 @@ import {
   numCols,
   numRows,
 } from '../../src/core/optimizer/mip/sparse.js';
+import { weeklyColumnBounds } from '../../src/core/optimizer/mip/day-split.js';
 import { type GlobalRow, RowSorter } from './row-sorter.js';
 
 /**
@@ -77,12 +78,9 @@ export function employeeSide(index: ModelIndex): Map<number, string> {
   return owner;
 }
 
-/** hmax/hmin: utilisation, at most 1 (weekly maximum); umax/umin: unpopular shifts, at most 7. */
-export function spreadColumns(index: ModelIndex): { col: number; upper: number }[] {
-  return [...index.spreadCols].map(([key, col]) => ({
-    col,
-    upper: key.endsWith('hmax') || key.endsWith('hmin') ? 1 : 7,
-  }));
+/** hmax/hmin, umax/umin: the fairness spreads, joined to every employee of a role. */
+export function spreadColumns(index: ModelIndex): number[] {
+  return [...index.spreadCols.values()];
 }
 
 class UnionFind {
@@ -107,7 +105,7 @@ class UnionFind {
 
 export function decompose(model: MipModel, index: ModelIndex): Decomposition {
   const owner = employeeSide(index);
-  const spreadCols = new Set(spreadColumns(index).map(({ col }) => col));
+  const spreadCols = new Set(spreadColumns(index));
   const rows = new RowSorter(model, index, owner, spreadCols);
   for (let r = 0; r < numRows(model); r += 1) rows.add(r);
   return assemble(model, index, rows, [
@@ -124,29 +122,18 @@ export function assemble(
   blocks: Block[],
   loose: readonly number[] = [],
 ): Decomposition {
-  // Overtime beyond the weekly maximum is never the cheapest: a bound every optimum meets.
-  const overtimeCaps = new Map(
-    index.employees.map((employee) => {
-      const { maxHoursPerWeek, overtimeThresholdHours } = employee.contract;
-      return [
-        index.overtimeCol.get(employee.id),
-        Math.max(0, maxHoursPerWeek - overtimeThresholdHours),
-      ];
-    }),
-  );
+  // The bounds every optimum meets (overtime, spreads), as the day bound uses them.
+  const bounds = weeklyColumnBounds(model, index);
+  const boundsOf = (col: number) => bounds.get(col) ?? [model.colLower[col], model.colUpper[col]];
   const spread = [
-    ...spreadColumns(index).map(({ col, upper }) => ({
-      col,
-      lower: 0,
-      upper: Math.min(upper, model.colUpper[col]),
-      entries: rows.spreadEntries.get(col)!,
-    })),
-    ...loose.map((col) => ({
-      col,
-      lower: model.colLower[col],
-      upper: Math.min(model.colUpper[col], overtimeCaps.get(col) ?? Infinity),
-      entries: rows.extraOf.get(col) ?? [],
-    })),
+    ...spreadColumns(index).map((col) => {
+      const [lower, upper] = boundsOf(col);
+      return { col, lower, upper, entries: rows.spreadEntries.get(col)! };
+    }),
+    ...loose.map((col) => {
+      const [lower, upper] = boundsOf(col);
+      return { col, lower, upper, entries: rows.extraOf.get(col) ?? [] };
+    }),
   ];
   const oOfX = new Map<number, number[]>();
   rows.covers.forEach((cover, o) => {

@@ -22,7 +22,7 @@ import {
 export interface DaySplit {
   readonly blocks: readonly DayBlock[];
   readonly priced: readonly PricedRow[];
-  /** Columns in no block, with the bounds every optimum meets (see `looseBounds`). */
+  /** Columns in no block, with the bounds every optimum meets (see `weeklyColumnBounds`). */
   readonly loose: readonly LooseColumn[];
   /** Per model column: its entries in the priced rows (CSC of the priced rows). */
   readonly pricedStarts: Int32Array;
@@ -72,7 +72,7 @@ export function splitByDay(model: MipModel, index: ModelIndex): DaySplit {
     .map((day) => dayBlock(model, day, dayOf, blockRows.get(day)!));
   const inBlock = new Uint8Array(numCols(model));
   for (const block of blocks) for (const col of block.cols) inBlock[col] = 1;
-  const bounds = looseBounds(model, index);
+  const bounds = weeklyColumnBounds(model, index);
   const loose: LooseColumn[] = [];
   for (let col = 0; col < numCols(model); col += 1) {
     if (inBlock[col]) continue;
@@ -153,7 +153,10 @@ function dayBlock(model: MipModel, day: number, dayOf: Int32Array, rows: number[
  * beyond the weekly maximum is never the cheapest; utilisation spreads lie in [0, 1] (paid hours
  * over the weekly maximum), unpopular-shift spreads in [0, 7] (one shift a day).
  */
-function looseBounds(model: MipModel, index: ModelIndex): Map<number, [number, number]> {
+export function weeklyColumnBounds(
+  model: MipModel,
+  index: ModelIndex,
+): Map<number, [number, number]> {
   const bounds = new Map<number, [number, number]>();
   for (const employee of index.employees) {
     const col = index.overtimeCol.get(employee.id);
