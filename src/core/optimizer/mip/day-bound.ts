@@ -72,7 +72,7 @@ export async function dayLagrangianBound(
         best = evaluation.value;
         options.onBound?.(best);
       }
-      if (!ascent.next(evaluation, best)) break;
+      if (!ascent.next(evaluation)) break;
     }
     return { bound: best, steps, seconds: elapsed(), method };
   } finally {
@@ -158,9 +158,9 @@ class SubgradientAscent {
   }
 
   /** Moves the prices after `evaluation`; false when the step has become too small to matter. */
-  next(evaluation: Evaluation | null, best: number | null): boolean {
-    if (!evaluation || best === null) return this.retreat();
-    if (evaluation.value >= best && evaluation.value > this.best) {
+  next(evaluation: Evaluation | null): boolean {
+    if (!evaluation) return this.retreat();
+    if (evaluation.value > this.best) {
       this.best = evaluation.value;
       this.bestPrices = this.prices;
       this.stalled = 0;
@@ -172,7 +172,7 @@ class SubgradientAscent {
       if (!this.heldAtZero(p, d)) norm += d * d;
     });
     if (norm === 0) return false;
-    const target = best + TARGET_ABOVE * Math.max(1, Math.abs(best));
+    const target = this.best + TARGET_ABOVE * Math.max(1, Math.abs(this.best));
     const step = (this.theta * (target - evaluation.value)) / norm;
     this.prices = this.prices.map((rho, p) => this.project(p, rho + step * direction[p]));
     return this.theta >= MIN_STEP_FACTOR;
