@@ -139,9 +139,12 @@ class DayPricing {
 }
 
 /**
- * The prices' next value: ρ + s·d projected onto the sign constraints, d = g + α·d_previous,
- * s = θ·(target - L)/|d|² over the components the projection does not hold at zero. After a failed
- * evaluation the search goes back to the best prices with half the step.
+ * The prices' next value, on the priced rows scaled by their largest coefficient σ (weekly hours
+ * count in hours, rest and fairness rows in shifts or fractions): ρ_p + s·d_p/σ_p projected onto
+ * the sign constraints, d = g/σ + α·d_previous, s = θ·(target - L)/|d|² over the components the
+ * projection does not hold at zero. After a failed evaluation the search goes back to the best
+ * prices with half the step. (Scaling measured: medium seeds 1-3 in 17.7 s 27 688 / 16 258 /
+ * 20 837 against 27 683 / 16 194 / 20 558 unscaled.)
  */
 class SubgradientAscent {
   prices: Float64Array;
@@ -151,10 +154,14 @@ class SubgradientAscent {
   private stalled = 0;
   private best = -Infinity;
 
+  /** Each priced row's largest |coefficient|: the steps work on the rows scaled to 1. */
+  private readonly scale: Float64Array;
+
   constructor(private readonly split: DaySplit) {
     this.prices = new Float64Array(split.priced.length);
     this.bestPrices = this.prices;
     this.direction = new Float64Array(split.priced.length);
+    this.scale = rowScales(split);
   }
 
   /** Moves the prices after `evaluation`; false when the step has become too small to matter. */
@@ -165,7 +172,9 @@ class SubgradientAscent {
       this.bestPrices = this.prices;
       this.stalled = 0;
     } else if (++this.stalled >= STALL_STEPS) this.halve();
-    const direction = evaluation.gradient.map((g, p) => g + DEFLECTION * this.direction[p]);
+    const direction = evaluation.gradient.map(
+      (g, p) => g / this.scale[p] + DEFLECTION * this.direction[p],
+    );
     this.direction = direction;
     let norm = 0;
     direction.forEach((d, p) => {
@@ -174,7 +183,9 @@ class SubgradientAscent {
     if (norm === 0) return false;
     const target = this.best + TARGET_ABOVE * Math.max(1, Math.abs(this.best));
     const step = (this.theta * (target - evaluation.value)) / norm;
-    this.prices = this.prices.map((rho, p) => this.project(p, rho + step * direction[p]));
+    this.prices = this.prices.map((rho, p) =>
+      this.project(p, rho + (step * direction[p]) / this.scale[p]),
+    );
     return this.theta >= MIN_STEP_FACTOR;
   }
 
@@ -203,4 +214,12 @@ class SubgradientAscent {
     const rho = this.prices[p];
     return (sense === 'G' && rho <= 0 && d < 0) || (sense === 'L' && rho >= 0 && d > 0);
   }
+}
+
+function rowScales(split: DaySplit): Float64Array {
+  const scale = new Float64Array(split.priced.length);
+  split.pricedRows.forEach((p, k) => {
+    scale[p] = Math.max(scale[p], Math.abs(split.pricedCoefs[k]));
+  });
+  return scale.map((largest) => (largest > 0 ? largest : 1));
 }
