@@ -26,7 +26,7 @@ export const PARALLEL_LP_MIN_SECONDS = 75;
 /**
  * Up to `PARALLEL_LP_MAX_EMPLOYEES`, a job shorter than the weekly LP needs but at least this long
  * (solves of about 9 s or more) prices the week cut into days instead (mip/day-bound.ts): in a
- * 20 s medium solve it reports 26 905 (seed 1; 15 981 for seed 2) where the interval LP gives
+ * 20 s medium solve it reports 27 068 (seed 1; 16 153 for seed 2) where the interval LP gives
  * 22 195 (13 977) and the weekly LP 28 982, for rosters within the runs' noise without the
  * best-week helper (docs/benchmarks.md). Its first prices alone take about 4 s at medium (the
  * model, the days' first LPs); it starts with the interval LP bound, so it never reports less.

@@ -13,13 +13,12 @@ import { buildRosterModel, exactModelIsRelaxation } from './model.js';
  *
  * where A, b are the priced rows. Every weekly-LP solution restricted to a day satisfies that
  * day's rows, and ρ·(b - A·x) ≤ 0 for it, so L(ρ) ≤ LP ≤ the optimum, for every such ρ. The days'
- * LPs are small (medium: 3 000-10 000 columns, about 0.1 s each when re-solved from the last
+ * LPs are small (medium: 3 000-10 000 columns, 0.3 s for all seven when re-solved from the last
  * basis) where the weekly LP takes 15-25 s, so the prices can be improved many times in a
- * solve's time: a deflected subgradient ascent (direction g + α·d_previous, Polyak step towards
- * a target TARGET_ABOVE above the best value so far; the step halves after STALL_STEPS steps
- * without progress). At ρ = 0 the days ignore the weekly rows; medium seed 1 goes from 23 874 there
- * (4.3 s: model, split, first LPs) to 27 559 by 13 s of a 15 s run (weekly LP 28 982; the interval
- * LP 22 195), docs/benchmarks.md.
+ * solve's time: a deflected subgradient ascent on the rows scaled by their largest coefficient
+ * (`SubgradientAscent`). At ρ = 0 the days ignore the weekly rows; medium seed 1 goes from 23 874
+ * there (4.3 s: model, split, first LPs) to 27 688 in a 17.7 s job run alone (weekly LP 28 982;
+ * the interval LP 22 195), docs/benchmarks.md.
  */
 
 export interface DayBoundOptions {
