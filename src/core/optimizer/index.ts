@@ -29,8 +29,8 @@ export {
 } from './worker/run-in-worker.js';
 export {
   defaultSolveDeps,
-  PARALLEL_LP_MAX_EMPLOYEES,
-  PARALLEL_LP_MIN_SECONDS,
+  PARALLEL_DAY_MAX_EMPLOYEES,
+  PARALLEL_DAY_MIN_SECONDS,
   PARALLEL_MIP_MAX_EMPLOYEES,
 } from './default-deps.js';
 export { workerBound, type BoundWorkerOptions } from './worker/run-bound-in-worker.js';
