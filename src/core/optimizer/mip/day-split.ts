@@ -14,7 +14,7 @@ import {
  * The roster model cut into days for a Lagrangian bound (mip/day-bound.ts). Every column has a
  * day or none: a shift the day of its first interval, an allocation, supervision or service column
  * the day of its interval (`describeVariable`), a weekly column (overtime, the fairness spreads)
- * none. Days are `intervalsPerDay` intervals long, starting at the interval of the day with the
+ * none. Days are 24 hours of intervals, each starting at the interval of the day with the
  * least demand, so that the cut falls where few shifts cross it. A row whose columns all lie in
  * one day belongs to that day's block; every other row (weekly hours, rest and consecutive days
  * across the cut, fairness, a shift's allocation rows on the far side of the cut) is priced.
