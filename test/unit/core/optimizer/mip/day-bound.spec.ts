@@ -1,4 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
+import { checkRoster } from '../../../../../src/core/checker/check-roster.js';
+import { solveRoster } from '../../../../../src/core/optimizer/solve.js';
 import { assertNeverAboveACheckedRoster } from '../../../../support/bound-properties.js';
 import { generateInstance } from '../../../../../src/core/generator/generate-instance.js';
 import { lpLowerBound } from '../../../../../src/core/optimizer/mip/bound.js';
@@ -113,6 +115,39 @@ describe('dayLagrangianBound', () => {
     expect(result.bound).toBe(posted.at(-1));
     expect(result.bound!).toBeGreaterThan(10_000);
     expect(result.bound!).toBeLessThanOrEqual(10_913.19);
+  });
+
+  it('bounds the relaxed supervision model when a convex tier has firstPharmacist > 1', async () => {
+    const base = generateInstance('small', 1);
+    const instance = {
+      ...base,
+      ruleSets: base.ruleSets.map((ruleSet) =>
+        ruleSet.state === 'NC' && ruleSet.supervision.kind === 'RATIO'
+          ? {
+              ...ruleSet,
+              supervision: {
+                ...ruleSet.supervision,
+                tiers: [
+                  { minCertifiedTechnicians: 0, firstPharmacist: 2, eachAdditionalPharmacist: 3 },
+                ],
+              },
+            }
+          : ruleSet,
+      ),
+    };
+    const result = await dayLagrangianBound(instance, { timeLimitSeconds: 3 });
+    expect(result.method).toBe('day-lagrangian-relaxed');
+    const lp = await lpLowerBound(instance, { timeLimitSeconds: 30 });
+    expect(lp.method).toContain('relaxed');
+    expect(result.bound!).toBeLessThanOrEqual(lp.bound! + 1e-6 * Math.abs(lp.bound!));
+    const solved = await solveRoster(
+      instance,
+      { timeLimitSeconds: 30, seed: 1 },
+      { search: { maxIterations: 500 } },
+    );
+    const check = checkRoster(instance, solved.roster!);
+    expect(check.violations).toEqual([]);
+    expect(result.bound!).toBeLessThanOrEqual(check.soft.weightedTotal + 1e-6);
   });
 
   it('gives no bound when stopped before its first prices are evaluated', async () => {
