@@ -34,3 +34,30 @@ export async function assertNeverAboveACheckedRoster(
     { numRuns: 8, seed: fastCheckSeed },
   );
 }
+
+/**
+ * The instance with `state`'s ratio rule replaced by one convex tier whose first pharmacist counts
+ * for 2 technicians and each further one for 3: the exact supervision model is then conservative,
+ * so bounds come from the 'relaxed' one (`exactModelIsRelaxation` false).
+ */
+export function withConvexTierAboveOne(
+  instance: PlanningInstance,
+  state: string,
+): PlanningInstance {
+  return {
+    ...instance,
+    ruleSets: instance.ruleSets.map((ruleSet) =>
+      ruleSet.state === state && ruleSet.supervision.kind === 'RATIO'
+        ? {
+            ...ruleSet,
+            supervision: {
+              ...ruleSet.supervision,
+              tiers: [
+                { minCertifiedTechnicians: 0, firstPharmacist: 2, eachAdditionalPharmacist: 3 },
+              ],
+            },
+          }
+        : ruleSet,
+    ),
+  };
+}

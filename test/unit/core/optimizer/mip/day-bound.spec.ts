@@ -1,7 +1,10 @@
 import { describe, expect, it } from '@jest/globals';
 import { checkRoster } from '../../../../../src/core/checker/check-roster.js';
 import { solveRoster } from '../../../../../src/core/optimizer/solve.js';
-import { assertNeverAboveACheckedRoster } from '../../../../support/bound-properties.js';
+import {
+  assertNeverAboveACheckedRoster,
+  withConvexTierAboveOne,
+} from '../../../../support/bound-properties.js';
 import { generateInstance } from '../../../../../src/core/generator/generate-instance.js';
 import { lpLowerBound } from '../../../../../src/core/optimizer/mip/bound.js';
 import { runBoundJob } from '../../../../../src/core/optimizer/mip/bound-job.js';
@@ -118,23 +121,7 @@ describe('dayLagrangianBound', () => {
   });
 
   it('bounds the relaxed supervision model when a convex tier has firstPharmacist > 1', async () => {
-    const base = generateInstance('small', 1);
-    const instance = {
-      ...base,
-      ruleSets: base.ruleSets.map((ruleSet) =>
-        ruleSet.state === 'NC' && ruleSet.supervision.kind === 'RATIO'
-          ? {
-              ...ruleSet,
-              supervision: {
-                ...ruleSet.supervision,
-                tiers: [
-                  { minCertifiedTechnicians: 0, firstPharmacist: 2, eachAdditionalPharmacist: 3 },
-                ],
-              },
-            }
-          : ruleSet,
-      ),
-    };
+    const instance = withConvexTierAboveOne(generateInstance('small', 1), 'NC');
     const result = await dayLagrangianBound(instance, { timeLimitSeconds: 3 });
     expect(result.method).toBe('day-lagrangian-relaxed');
     const lp = await lpLowerBound(instance, { timeLimitSeconds: 30 });

@@ -1,4 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
+import { withConvexTierAboveOne } from '../../../../support/bound-properties.js';
 import { checkRoster } from '../../../../../src/core/checker/check-roster.js';
 import { fixtureEmployee, shiftOn } from '../../../../../src/core/generator/fixture.js';
 import { generateInstance } from '../../../../../src/core/generator/generate-instance.js';
@@ -154,23 +155,10 @@ describe('lower bound', () => {
   });
 
   it('uses the relaxed supervision model when a convex tier has firstPharmacist > 1', async () => {
-    const instance = richInstance();
-    const ruleSets = instance.ruleSets.map((ruleSet) =>
-      ruleSet.state === 'NC' && ruleSet.supervision.kind === 'RATIO'
-        ? {
-            ...ruleSet,
-            supervision: {
-              ...ruleSet.supervision,
-              tiers: [
-                { minCertifiedTechnicians: 0, firstPharmacist: 2, eachAdditionalPharmacist: 3 },
-              ],
-            },
-          }
-        : ruleSet,
-    );
-    const bound = await lpLowerBound({ ...instance, ruleSets }, { timeLimitSeconds: 10 });
+    const instance = withConvexTierAboveOne(richInstance(), 'NC');
+    const bound = await lpLowerBound(instance, { timeLimitSeconds: 10 });
     expect(bound.method).toContain('relaxed');
-    const solved = await solveMonolithicMip({ ...instance, ruleSets }, { timeLimitSeconds: 20 });
+    const solved = await solveMonolithicMip(instance, { timeLimitSeconds: 20 });
     expect(solved.status).toBe('FEASIBLE'); // a conservative model proves nothing about the true optimum
     expect(bound.bound!).toBeLessThanOrEqual(solved.objective! + 1e-6);
   });
