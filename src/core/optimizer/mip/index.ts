@@ -23,6 +23,15 @@ export {
   type IntervalBound,
   type IntervalBoundOptions,
 } from './interval-bound.js';
+export { dayLagrangianBound, type DayBound, type DayBoundOptions } from './day-bound.js';
+export { splitByDay, weeklyColumnBounds, type DaySplit, type DayBlock } from './day-split.js';
+export { HighsLpSession, type LpAnswer } from './highs-lp-session.js';
+export {
+  runBoundJob,
+  type BoundJobOptions,
+  type BoundJobResult,
+  type BoundStrategy,
+} from './bound-job.js';
 export { solveMonolithicMip, type MonolithicOptions } from './solve-mip.js';
 export { polishNeighbourhood, type NeighbourhoodSpec, type PolishOptions } from './polish.js';
 export { analyseInfeasibility } from './infeasibility.js';
