@@ -1,5 +1,6 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { HighsSolver, loadHighs, toModelData } from '../../src/core/optimizer/mip/highs-adapter.js';
+import { cheapestOnBounds, signedPrice } from '../../src/core/optimizer/mip/lagrangian-prices.js';
 import { type MipModel, numCols, numRows, toDense } from '../../src/core/optimizer/mip/sparse.js';
 import type { Block, Decomposition, ExtraRow } from './decompose.js';
 
@@ -99,14 +100,9 @@ export function pricesFromDuals(split: Decomposition, rowDual: Float64Array): Pr
   return { mu, rho: Float64Array.from(split.extra, (row) => signed(row, rowDual[row.row])) };
 }
 
-/**
- * A fairness row's price with the sign that keeps L a lower bound (>= 0 on >= rows, <= 0 on <=
- * rows); a solver's dual can miss it by its tolerance.
- */
+/** A priced row's multiplier with the sign that keeps L a lower bound (`signedPrice`). */
 export function signed(row: ExtraRow, dual: number): number {
-  if (row.sense === 'G') return Math.max(0, dual);
-  if (row.sense === 'L') return Math.min(0, dual);
-  return dual;
+  return signedPrice(row.sense, dual);
 }
 
 /** Lagrangian cost of model column g (< numCols), or of o_k (g = numCols + k). */
@@ -132,7 +128,7 @@ function pricedRest(split: Decomposition, prices: Prices, rowGradient: Float64Ar
   for (const { col, lower, upper, entries } of split.spread) {
     let cost = split.original.colCost[col];
     for (const { extra, coef } of entries) cost -= prices.rho[extra] * coef;
-    const at = cost > 0 || (cost === 0 && Number.isFinite(lower)) ? lower : upper;
+    const at = cheapestOnBounds(cost, lower, upper);
     if (!Number.isFinite(at)) throw new Error(`column ${col} unbounded under its prices`);
     if (cost !== 0) total += cost * at;
     for (const { extra, coef } of entries) rowGradient[extra] -= coef * at;

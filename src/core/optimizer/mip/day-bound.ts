@@ -1,6 +1,7 @@
 import type { PlanningInstance } from '../../model/instance.js';
 import { type DaySplit, splitByDay } from './day-split.js';
 import { HighsLpSession } from './highs-lp-session.js';
+import { cheapestOnBounds, signedPrice } from './lagrangian-prices.js';
 import { buildRosterModel, exactModelIsRelaxation } from './model.js';
 
 /**
@@ -104,7 +105,7 @@ class DayPricing {
     });
     for (const { col, lower, upper } of split.loose) {
       const cost = this.pricedCost(col, prices);
-      const x = cost > 0 || (cost === 0 && Number.isFinite(lower)) ? lower : upper;
+      const x = cheapestOnBounds(cost, lower, upper);
       if (!Number.isFinite(x)) return null;
       value += cost * x;
       this.subtract(col, x, gradient);
@@ -183,7 +184,7 @@ class SubgradientAscent {
     const target = this.best + TARGET_ABOVE * Math.max(1, Math.abs(this.best));
     const step = (this.theta * (target - evaluation.value)) / norm;
     this.prices = this.prices.map((rho, p) =>
-      this.project(p, rho + (step * direction[p]) / this.scale[p]),
+      signedPrice(this.split.priced[p].sense, rho + (step * direction[p]) / this.scale[p]),
     );
     return this.theta >= MIN_STEP_FACTOR;
   }
@@ -198,14 +199,6 @@ class SubgradientAscent {
   private halve(): void {
     this.theta /= 2;
     this.stalled = 0;
-  }
-
-  /** The sign each row's price must keep for L to stay a lower bound. */
-  private project(p: number, rho: number): number {
-    const { sense } = this.split.priced[p];
-    if (sense === 'G') return Math.max(0, rho);
-    if (sense === 'L') return Math.min(0, rho);
-    return rho;
   }
 
   private heldAtZero(p: number, d: number): boolean {

@@ -78,7 +78,7 @@ export function toModelData(highs: Highs, model: MipModel, relax: boolean) {
   };
 }
 
-type HighsModel = ReturnType<Highs['createModel']>;
+export type HighsModel = ReturnType<Highs['createModel']>;
 
 export class HighsSolver implements MipSolver {
   readonly name = 'highs';
@@ -106,7 +106,7 @@ export class HighsSolver implements MipSolver {
         ...this.extraOptions,
       });
       if (options.warmStart && hasIntegers) setWarmStart(instance, model, options.warmStart);
-      run(highs, instance, options, hasIntegers);
+      runHighs(highs, instance, options, hasIntegers);
       const { status, hasSolution } = statusOf(highs, instance);
       const bound = boundOf(instance, status, hasIntegers);
       if (!hasSolution || status === 'INFEASIBLE' || status === 'ERROR')
@@ -150,10 +150,10 @@ function setWarmStart(
  * Runs the solve; with `shouldStop` or `onBound`, through HiGHS's interrupt callbacks, which poll
  * the stop flag and pass on the MIP's dual bound as it improves.
  */
-function run(
+export function runHighs(
   highs: Highs,
   instance: HighsModel,
-  options: MipSolveOptions,
+  options: Pick<MipSolveOptions, 'shouldStop' | 'onBound'>,
   hasIntegers: boolean,
 ): void {
   const { shouldStop: stop, onBound } = options;

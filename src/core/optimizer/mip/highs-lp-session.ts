@@ -1,14 +1,15 @@
 import type { Highs } from 'highs';
-import { loadHighs, toModelData } from './highs-adapter.js';
-import { type MipModel, SolverResultError, numCols, verifyAgainstModel } from './sparse.js';
+import { type HighsModel, guard, loadHighs, runHighs, toModelData } from './highs-adapter.js';
+import { type MipModel, numCols } from './sparse.js';
 
 /**
  * One LP kept loaded in HiGHS and solved again and again under new objective coefficients: each
  * solve starts from the previous optimal basis (a cost change keeps it primal feasible, so the
  * primal simplex needs few iterations), where `HighsSolver` builds a fresh model per solve. A
- * Lagrangian bound prices the same blocks dozens of times (mip/day-bound.ts). Guarded like the
- * adapter: an OPTIMAL answer's values must satisfy the model within the tolerance, and its
- * objective must match them, or SolverResultError is thrown.
+ * Lagrangian bound prices the same blocks dozens of times (mip/day-bound.ts). Run and guarded
+ * by the adapter's own `runHighs` and `guard`: an OPTIMAL answer's values must satisfy the model
+ * within the tolerance, and its objective under these costs must match them, or
+ * SolverResultError is thrown.
  */
 export interface LpAnswer {
   /** OPTIMAL: `objective` is the LP's minimum under these costs; otherwise no answer. */
@@ -16,8 +17,6 @@ export interface LpAnswer {
   readonly objective: number;
   readonly values: Float64Array;
 }
-
-type HighsModel = ReturnType<Highs['createModel']>;
 
 const GUARD_TOLERANCE = 1e-5;
 
@@ -43,32 +42,17 @@ export class HighsLpSession {
     const n = numCols(this.model);
     this.instance.changeColsCost({ kind: 'range', from: 0, to: n - 1 }, costs);
     this.instance.options.set({ time_limit: Math.max(0.01, timeLimitSeconds) });
-    const poll = (event: { interrupt(): void }): undefined => {
-      if (shouldStop?.()) event.interrupt();
-      return undefined;
-    };
-    const types = this.highs.constants.callbackType;
-    this.instance.run(shouldStop ? { [types.simplexInterrupt]: poll } : undefined);
+    runHighs(this.highs, this.instance, shouldStop ? { shouldStop } : {}, false);
     const optimal = this.instance.getModelStatus() === this.highs.constants.modelStatus.optimal;
     if (!optimal) return { optimal, objective: NaN, values: new Float64Array(0) };
     const values = Float64Array.from(this.instance.getSolution().colValue);
     const objective = this.instance.getObjectiveValue();
-    this.guard(costs, values, objective);
+    const priced = { ...this.model, colCost: Array.from(costs) };
+    guard('highs-lp-session', priced, values, true, GUARD_TOLERANCE, objective);
     return { optimal, objective, values };
   }
 
   dispose(): void {
     this.instance.dispose();
-  }
-
-  private guard(costs: Float64Array, values: Float64Array, objective: number): void {
-    const relaxed = { ...this.model, colInteger: this.model.colInteger.map(() => 0) };
-    const problems = [...verifyAgainstModel(relaxed, values, GUARD_TOLERANCE).problems];
-    let recomputed = this.model.objectiveOffset;
-    for (let j = 0; j < values.length; j += 1) recomputed += costs[j] * values[j];
-    const scale = Math.max(1, Math.abs(recomputed));
-    if (Math.abs(recomputed - objective) > 1e-6 * scale)
-      problems.push(`reported objective ${objective} but the values give ${recomputed}`);
-    if (problems.length > 0) throw new SolverResultError('highs-lp-session', problems);
   }
 }
