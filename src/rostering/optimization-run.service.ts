@@ -23,6 +23,10 @@ export function toRun(e: OptimizationRunEntity): OptimizationRun {
     week: e.week,
     status: e.status,
     timeLimitSeconds: e.timeLimitSeconds,
+    seed: e.seed,
+    iterationBudget: e.iterationBudget,
+    searchIterations: e.searchIterations,
+    reproducible: e.reproducible,
     progress: e.progress,
     rosterId: e.rosterId,
     failureReason: e.failureReason,
@@ -51,6 +55,7 @@ export class OptimizationRunService {
       week: input.week,
       timeLimitSeconds,
       seed: input.seed ?? 1,
+      iterationBudget: input.iterationBudget ?? null,
       pinnedShiftIds: [...new Set(input.pinnedShiftIds)],
       baselineRosterId: input.baselineRosterId ?? null,
       weights: Object.fromEntries(

@@ -76,7 +76,11 @@ export class OptimizationWorker implements OnApplicationBootstrap, OnApplication
       const instance = await this.instanceFor(run);
       const result = await this.solver.solve(
         instance,
-        { timeLimitSeconds: run.timeLimitSeconds, seed: run.seed },
+        {
+          timeLimitSeconds: run.timeLimitSeconds,
+          seed: run.seed,
+          ...(run.iterationBudget !== null ? { iterationBudget: run.iterationBudget } : {}),
+        },
         {
           signal: controller.signal,
           onProgress: this.progressReporter(run.id, controller),
@@ -177,11 +181,14 @@ export class OptimizationWorker implements OnApplicationBootstrap, OnApplication
     if (result.status === 'CANCELLED' || current?.cancel_requested) {
       await this.runs.finish(run.id, RunStatus.CANCELLED, {
         failureReason: 'cancelled while running',
+        ...searchFields(result),
+        reproducible: false,
       });
       return;
     }
     if (result.status === 'INFEASIBLE' || !result.roster) {
       await this.runs.finish(run.id, RunStatus.FAILED, {
+        ...searchFields(result),
         failureReason: 'No roster satisfies the hard rules of this week',
         infeasibility: result.infeasibility
           ? {
@@ -253,6 +260,7 @@ export class OptimizationWorker implements OnApplicationBootstrap, OnApplication
           status: RunStatus.SUCCEEDED,
           rosterId: saved.id,
           finishedAt: new Date(),
+          ...searchFields(result),
           progress: {
             phase: 'done',
             bestObjective: result.objective,
@@ -266,4 +274,11 @@ export class OptimizationWorker implements OnApplicationBootstrap, OnApplication
         throw new Error(`run ${run.id} is no longer running; its roster is not saved`);
     });
   }
+}
+
+/** What a run records of its search: the iterations it ran and whether its roster is reproducible. */
+function searchFields(
+  result: SolveResult,
+): Pick<OptimizationRunEntity, 'searchIterations' | 'reproducible'> {
+  return { searchIterations: result.search?.iterations ?? null, reproducible: result.reproducible };
 }

@@ -1,9 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { PlanningInstance } from '../../src/core/model/instance.js';
 import { solveRoster } from '../../src/core/optimizer/solve.js';
-import type { SolveOptions, SolveProgress, SolveResult } from '../../src/core/optimizer/types.js';
+import type { SolveProgress, SolveResult } from '../../src/core/optimizer/types.js';
 import { SampleOrganisationSeeder } from '../../src/planning/sample-organisation.seeder.js';
-import { ROSTER_SOLVER, type RosterSolver } from '../../src/rostering/roster-solver.js';
+import {
+  ROSTER_SOLVER,
+  type RosterSolveRequest,
+  type RosterSolver,
+} from '../../src/rostering/roster-solver.js';
 import { createTestApp, Role, type TestApp } from '../support/test-app.js';
 
 /**
@@ -14,14 +18,14 @@ import { createTestApp, Role, type TestApp } from '../support/test-app.js';
 class InProcessSolver implements RosterSolver {
   solve(
     instance: PlanningInstance,
-    options: Omit<SolveOptions, 'signal' | 'onProgress'>,
+    { iterationBudget, ...options }: RosterSolveRequest,
     control: { signal: AbortSignal; onProgress: (p: SolveProgress) => void },
   ): Promise<SolveResult> {
-    return solveRoster(instance, {
-      ...options,
-      signal: control.signal,
-      onProgress: control.onProgress,
-    });
+    return solveRoster(
+      instance,
+      { ...options, signal: control.signal, onProgress: control.onProgress },
+      iterationBudget !== undefined ? { search: { maxIterations: iterationBudget } } : {},
+    );
   }
 }
 
@@ -81,5 +85,77 @@ describe('a week optimized by the real optimizer', () => {
     expect(roster.data!.roster.shifts.length).toBeGreaterThan(0);
     expect(roster.data!.roster.coverage.some((c) => c.scheduled > 0)).toBe(true);
     expect(roster.data!.roster.totals.objective).toBeCloseTo(run!.progress!.bestObjective!, 3);
+  }, 60_000);
+});
+
+interface FinishedRun {
+  status: string;
+  rosterId: string;
+  seed: number;
+  iterationBudget: number | null;
+  searchIterations: number | null;
+  reproducible: boolean | null;
+}
+
+async function runToEnd(input: string): Promise<FinishedRun> {
+  const started = await t.gql<{ startRosterOptimization: { id: string } }>(
+    `mutation { startRosterOptimization(input: { week: "${WEEK}", ${input} }) { id } }`,
+    undefined,
+    manager,
+  );
+  expect(started.errors).toBeUndefined();
+  for (let i = 0; i < 300; i++) {
+    const res = await t.gql<{ optimizationRun: FinishedRun }>(
+      `query($id: ID!) { optimizationRun(id: $id) { status rosterId seed iterationBudget searchIterations reproducible } }`,
+      { id: started.data!.startRosterOptimization.id },
+      manager,
+    );
+    const run = res.data!.optimizationRun;
+    if (!['QUEUED', 'RUNNING'].includes(run.status)) return run;
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+  throw new Error('the run did not end');
+}
+
+async function shiftsOf(rosterId: string): Promise<string[]> {
+  const res = await t.gql<{
+    roster: { shifts: { employeeId: string; start: string; end: string }[] };
+  }>(
+    `query($id: ID!) { roster(id: $id) { shifts { employeeId start end } } }`,
+    { id: rosterId },
+    manager,
+  );
+  return res.data!.roster.shifts.map((s) => `${s.employeeId}|${s.start}|${s.end}`).sort();
+}
+
+describe('a reproducible run (iteration budget)', () => {
+  it('gives the same roster again for the same week, seed and budget', async () => {
+    const input = 'seed: 7, iterationBudget: 1500, timeLimitSeconds: 30';
+    const first = await runToEnd(input);
+    const second = await runToEnd(input);
+    for (const run of [first, second]) {
+      expect(run).toMatchObject({
+        status: 'SUCCEEDED',
+        seed: 7,
+        iterationBudget: 1500,
+        searchIterations: 1500,
+        reproducible: true,
+      });
+    }
+    expect(second.rosterId).not.toBe(first.rosterId);
+    const shifts = await shiftsOf(first.rosterId);
+    expect(shifts.length).toBeGreaterThan(0);
+    expect(await shiftsOf(second.rosterId)).toEqual(shifts);
+  }, 90_000);
+
+  it('is not reproducible on the clock alone, and says so', async () => {
+    const run = await runToEnd('seed: 7, timeLimitSeconds: 2');
+    expect(run).toMatchObject({
+      status: 'SUCCEEDED',
+      seed: 7,
+      iterationBudget: null,
+      reproducible: false,
+    });
+    expect(run.searchIterations).toBeGreaterThan(0);
   }, 60_000);
 });

@@ -250,6 +250,8 @@ describe('roster workflow', () => {
       'input.baselineRosterId',
     ],
     [{ weights: { shortage: -1 } }, 'VALIDATION_FAILED', 'input.weights.shortage'],
+    [{ iterationBudget: 0 }, 'VALIDATION_FAILED', 'input.iterationBudget'],
+    [{ iterationBudget: 100_000_001 }, 'VALIDATION_FAILED', 'input.iterationBudget'],
   ])('rejects %j', async (input, code, field) => {
     const before = await rowCounts(t.database.url);
     const res = await t.gql(

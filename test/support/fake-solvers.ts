@@ -21,6 +21,8 @@ function result(
     elapsedSeconds: 0,
     explanations: [],
     infeasibility: null,
+    search: null,
+    reproducible: false,
     ...extra,
   };
 }

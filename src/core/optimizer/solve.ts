@@ -12,6 +12,7 @@ import type { BestWeekHelper, ParallelOutcome, ParallelRun, SolveDeps } from './
 import {
   type InfeasibilityReport,
   RosterVerificationError,
+  type SearchSummary,
   type SolveOptions,
   type SolveProgress,
   type SolveResult,
@@ -25,11 +26,12 @@ import {
  *
  * Time: the local search stops at `timeLimitSeconds` minus a reserve for what follows it
  * (`searchReserveMs`: the final steps only, when the bound is in and no second thread runs; else
- * 15 %, at most 3 s + 5 %; 30 % when polishing). Determinism: construction is
- * deterministic; the local search is deterministic when it stops by its iteration budget
- * (`deps.search.maxIterations` or `iterationsPerSecond` x time limit) before the deadline, so the
- * same instance + seed + budget gives the same roster. Stopped by the clock, the roster depends
- * on the machine's speed.
+ * 15 %, at most 3 s + 5 %; 30 % when polishing). Determinism: with an iteration budget
+ * (`deps.search.maxIterations` or `iterationsPerSecond` x time limit) the solve leaves out what
+ * runs on the clock and could change the roster (the best-week helper, the second thread's
+ * roster, polishing), so the same instance + seed + budget give the same roster whenever neither
+ * the construction nor the search is cut short by the deadline; `SolveResult.reproducible` says
+ * whether that held. Stopped by the clock, the roster depends on the machine's speed.
  */
 export async function solveRoster(
   instance: PlanningInstance,
@@ -96,6 +98,9 @@ class RosterSolve {
   private bestObjective: number | null = null;
   private bound: number | null = null;
   private readonly methodParts: string[] = [];
+  /** What the search did, and whether the clock cut the construction short. */
+  private searchSummary: SearchSummary | null = null;
+  private constructionCutShort = false;
 
   constructor(
     private readonly instance: PlanningInstance,
@@ -122,6 +127,7 @@ class RosterSolve {
       seed: this.options.seed,
       deadline: this.started + this.limitMs * 0.3,
     });
+    this.constructionCutShort = built.cutShort;
     if (!built.weeks) return this.infeasible(built.infeasibility ?? { conflicts: [] });
     const evaluationStarted = performance.now();
     const state = new RosterState(model, built.weeks);
@@ -141,7 +147,9 @@ class RosterSolve {
     if (!this.cancelled() && !boundFirst)
       await this.addBound(model, Math.max(0.5, this.secondsLeft() / (this.deps.polish ? 2 : 1)));
     if (this.parallel) incumbent = await this.collectParallel(model, incumbent);
-    if (this.deps.polish && !this.cancelled() && performance.now() < this.deadline - 500)
+    // Polishing runs HiGHS on the clock, so the deterministic mode leaves it out.
+    const polishes = this.deps.polish && !this.deterministic && !this.cancelled();
+    if (polishes && performance.now() < this.deadline - 500)
       incumbent = await this.polish(model, incumbent);
     return this.finish(model, incumbent);
   }
@@ -225,6 +233,9 @@ class RosterSolve {
       elapsedSeconds: this.elapsed(),
       explanations: [],
       infeasibility,
+      search: null,
+      // The conflicts come from the weekly minimums alone, before any step on the clock.
+      reproducible: this.deterministic,
     };
   }
 
@@ -281,6 +292,7 @@ class RosterSolve {
       );
     }
     this.bestObjective = result.bestObjective;
+    this.searchSummary = { iterations: result.iterations, stoppedBy: result.stoppedBy };
     this.methodParts.push('local-search');
     if (this.helper && result.proposalsPriced > 0)
       this.methodParts.push(this.deps.bestWeekHelper!.name);
@@ -376,6 +388,12 @@ class RosterSolve {
       elapsedSeconds: this.elapsed(),
       explanations,
       infeasibility: null,
+      search: this.searchSummary,
+      reproducible:
+        this.deterministic &&
+        !this.cancelled() &&
+        !this.constructionCutShort &&
+        this.searchSummary?.stoppedBy === 'iterations',
     };
   }
 }

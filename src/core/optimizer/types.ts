@@ -85,6 +85,22 @@ export interface SolveResult {
   readonly elapsedSeconds: number;
   readonly explanations: readonly ShortageExplanation[];
   readonly infeasibility: InfeasibilityReport | null;
+  /** The local search's work; null when none ran (no roster, the MIP method, a cancel first). */
+  readonly search: SearchSummary | null;
+  /**
+   * Whether the same instance, seed and iteration budget give this same roster again: the solve
+   * ran on an iteration budget (`SolveDeps.search`, the deterministic mode), and neither the clock
+   * (construction or search cut short) nor a cancel ended a step early. A time-limited solve is
+   * never reproducible: how far its search gets, and what its second thread adds, depend on the
+   * machine. The lower bound and gap may differ even then (the second thread runs on the clock).
+   */
+  readonly reproducible: boolean;
+}
+
+export interface SearchSummary {
+  readonly iterations: number;
+  /** What ended the search: its iteration budget, the deadline, or a cancel/early stop. */
+  readonly stoppedBy: 'iterations' | 'deadline' | 'signal';
 }
 
 /** Thrown when a solver or method produced a roster the independent checker rejects: a bug, never returned. */

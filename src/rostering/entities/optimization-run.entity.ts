@@ -1,4 +1,4 @@
-import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+import { Check, Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
 
 export enum RunStatus {
   QUEUED = 'QUEUED',
@@ -20,6 +20,7 @@ export interface RunProgressRecord {
 @Entity('optimization_run')
 @Index(['week', 'createdAt'])
 @Index(['status'])
+@Check('optimization_run_iteration_budget', '"iteration_budget" IS NULL OR "iteration_budget" > 0')
 export class OptimizationRunEntity {
   @PrimaryGeneratedColumn('uuid')
   id!: string;
@@ -40,6 +41,18 @@ export class OptimizationRunEntity {
 
   @Column({ type: 'integer', default: 1 })
   seed!: number;
+
+  /** Iterations the search may run: set for a reproducible run, null for one on the clock alone. */
+  @Column({ name: 'iteration_budget', type: 'integer', nullable: true })
+  iterationBudget!: number | null;
+
+  /** Iterations the search ran (null until the run ends, or when no search ran). */
+  @Column({ name: 'search_iterations', type: 'integer', nullable: true })
+  searchIterations!: number | null;
+
+  /** Whether the same week data, seed and budget give this run's roster again (null until it ends). */
+  @Column({ type: 'boolean', nullable: true })
+  reproducible!: boolean | null;
 
   @Column({ name: 'pinned_shift_ids', type: 'uuid', array: true, default: () => "'{}'" })
   pinnedShiftIds!: string[];

@@ -17,6 +17,9 @@ import { RunStatus } from '../entities/optimization-run.entity.js';
 
 registerEnumType(RunStatus, { name: 'OptimizationRunStatus' });
 
+/** The largest iteration budget a run may ask for (a small week runs about 13 000 a second). */
+export const MAX_ITERATION_BUDGET = 100_000_000;
+
 @ObjectType()
 export class RunProgress {
   @Field()
@@ -63,6 +66,28 @@ export class OptimizationRun {
 
   @Field(() => Int)
   timeLimitSeconds!: number;
+
+  @Field(() => Int, { description: 'Seed of the search.' })
+  seed!: number;
+
+  @Field(() => Int, {
+    nullable: true,
+    description: 'Iterations the search may run, when the run was asked to be reproducible.',
+  })
+  iterationBudget!: number | null;
+
+  @Field(() => Int, {
+    nullable: true,
+    description: 'Iterations the search ran; null until the run ends, or when no search ran.',
+  })
+  searchIterations!: number | null;
+
+  @Field(() => Boolean, {
+    nullable: true,
+    description:
+      'Whether starting a run of the same week data with the same seed and iterationBudget gives this roster again: true only when the budget, not the time limit or a cancel, ended the search (the bound and gap may still differ). Null until the run ends.',
+  })
+  reproducible!: boolean | null;
 
   @Field(() => RunProgress, { nullable: true })
   progress!: RunProgress | null;
@@ -185,11 +210,22 @@ export class StartRosterOptimizationInput {
 
   @Field(() => Int, {
     nullable: true,
-    description: 'Seed of the search: the same input and seed give the same roster.',
+    description:
+      'Seed of the search (default 1). With iterationBudget, the same week data, seed and budget give the same roster; with a time limit alone the roster depends on how far the search gets.',
   })
   @IsOptional()
   @IsInt()
   @Min(0)
   @Max(2 ** 31 - 1)
   seed?: number;
+
+  @Field(() => Int, {
+    nullable: true,
+    description: `Makes the run reproducible: the search stops after this many iterations (1 to ${MAX_ITERATION_BUDGET}), and steps on the clock that could change the roster are left out (the second core's best weeks and rosters). The time limit still applies; if it ends the search first, the run reports reproducible false. The searchIterations of a run on the clock alone is a budget of about the size its time limit allows.`,
+  })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(MAX_ITERATION_BUDGET)
+  iterationBudget?: number | null;
 }

@@ -70,6 +70,9 @@ export async function solveMonolithicMip(
     method,
     explanations: [],
     infeasibility: null,
+    search: null,
+    // HiGHS runs on the clock: what it has found when its time limit ends depends on the machine.
+    reproducible: false,
   };
   if (options.signal?.aborted) return { ...empty, status: 'CANCELLED', elapsedSeconds: elapsed() };
   const rosterModel = buildRosterModel(instance);
@@ -110,5 +113,7 @@ export async function solveMonolithicMip(
     elapsedSeconds: elapsed(),
     explanations: [],
     infeasibility: null,
+    search: null,
+    reproducible: false,
   };
 }

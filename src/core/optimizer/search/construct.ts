@@ -34,6 +34,8 @@ export interface ConstructOptions {
 export interface ConstructResult {
   readonly weeks: Week[] | null;
   readonly infeasibility: InfeasibilityReport | null;
+  /** The deadline ended the optional rounds early (so the weeks depend on the machine's speed). */
+  readonly cutShort: boolean;
 }
 
 const DFS_NODE_LIMIT = 20_000;
@@ -172,7 +174,7 @@ function minimumConflict(
 
 export function construct(model: SearchModel, options: ConstructOptions): ConstructResult {
   const conflicts = pinnedConflicts(model);
-  if (conflicts.length > 0) return { weeks: null, infeasibility: { conflicts } };
+  if (conflicts.length > 0) return { weeks: null, infeasibility: { conflicts }, cutShort: false };
   return new Construction(model, options).run();
 }
 
@@ -184,6 +186,7 @@ class Construction {
   /** Objective value of one agent-interval of shortage (the proxy's unit). */
   private readonly value: number;
   private readonly minimumConflicts: InfeasibilityReport['conflicts'][number][] = [];
+  private cutShort = false;
 
   constructor(
     private readonly model: SearchModel,
@@ -204,9 +207,10 @@ class Construction {
     for (const e of model.pharmacists) for (const c of weeks[e]) if (c) proxy.commit(c);
     for (const e of model.pharmacists) this.fillMinimum(e);
     this.addRounds(model.pharmacists);
+    const { cutShort } = this;
     if (this.minimumConflicts.length > 0)
-      return { weeks: null, infeasibility: { conflicts: this.minimumConflicts } };
-    return { weeks, infeasibility: null };
+      return { weeks: null, infeasibility: { conflicts: this.minimumConflicts }, cutShort };
+    return { weeks, infeasibility: null, cutShort };
   }
 
   /**
@@ -249,7 +253,10 @@ class Construction {
     for (let round = 0; round < rounds; round += 1) {
       let added = 0;
       for (const e of this.rng.shuffle(group)) {
-        if (performance.now() > this.options.deadline) return;
+        if (performance.now() > this.options.deadline) {
+          this.cutShort = true;
+          return;
+        }
         const best = this.bestAddition(e);
         if (best) {
           this.weeks[e] = [...this.weeks[e]];

@@ -72,6 +72,8 @@ function cancelledResult(elapsedSeconds: number, why: string): SolveResult {
     elapsedSeconds,
     explanations: [],
     infeasibility: null,
+    search: null,
+    reproducible: false,
   };
 }
 
