@@ -14,7 +14,10 @@
  * drops only the best-week helper, to compare the search with and without it. Each small
  * heuristic run is then compared with the monolithic HiGHS MIP on the same instance
  * (`--optimum-seconds`, default 60; 0 skips it): one more line with how far the heuristic is from
- * the MIP's roster and, through its bound, at most from the optimum.
+ * the MIP's roster and, through its bound, at most from the optimum. `--iterations N` runs the
+ * deterministic mode (an iteration budget of N, as `StartRosterOptimizationInput.iterationBudget`
+ * does), within the same time limit; each line says how the search stopped and whether the roster
+ * is reproducible.
  */
 import { fork } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
@@ -52,6 +55,8 @@ interface Args {
    * `--optimum-seconds 0` skips the comparison).
    */
   readonly optimumSeconds: number;
+  /** `--iterations N`: the search's iteration budget (the deterministic mode); null: the clock. */
+  readonly iterations: number | null;
 }
 
 function parseArgs(argv: readonly string[]): Args {
@@ -82,6 +87,7 @@ function parseArgs(argv: readonly string[]): Args {
     parallel: value('parallel') !== 'off',
     helper: value('helper') !== 'off',
     optimumSeconds: Number(value('optimum-seconds') ?? 60),
+    iterations: value('iterations') === undefined ? null : Number(value('iterations')),
   };
 }
 
@@ -111,12 +117,18 @@ async function runChild(args: Args): Promise<void> {
     },
   };
   const { parallel, bestWeekHelper, ...alone } = defaultSolveDeps(instance);
+  const budget = args.iterations === null ? {} : { search: { maxIterations: args.iterations } };
   const result = await solveRoster(
     instance,
     options,
     args.parallel
-      ? { ...alone, parallel, ...(args.helper && bestWeekHelper ? { bestWeekHelper } : {}) }
-      : alone,
+      ? {
+          ...alone,
+          ...budget,
+          parallel,
+          ...(args.helper && bestWeekHelper ? { bestWeekHelper } : {}),
+        }
+      : { ...alone, ...budget },
   );
   const wallSeconds = (performance.now() - started) / 1000;
   const check = result.roster ? checkRoster(instance, result.roster) : null;
@@ -143,6 +155,9 @@ async function runChild(args: Args): Promise<void> {
     cost: check ? round(check.soft.cost, 2) : null,
     shifts: result.roster?.shifts.length ?? 0,
     explanations: result.explanations.length,
+    searchIterations: result.search?.iterations ?? null,
+    searchStoppedBy: result.search?.stoppedBy ?? null,
+    reproducible: result.reproducible,
   };
   process.stdout.write(`${JSON.stringify(line)}\n`);
 }
@@ -180,6 +195,7 @@ function runInChild(
     args.parallel ? 'on' : 'off',
     '--helper',
     args.helper ? 'on' : 'off',
+    ...(args.iterations === null ? [] : ['--iterations', String(args.iterations)]),
   ];
   return new Promise<RunLine>((resolve, reject) => {
     const child = fork(fileURLToPath(import.meta.url), childArgs, {

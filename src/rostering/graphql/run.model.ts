@@ -221,7 +221,7 @@ export class StartRosterOptimizationInput {
 
   @Field(() => Int, {
     nullable: true,
-    description: `Makes the run reproducible: the search stops after this many iterations (1 to ${MAX_ITERATION_BUDGET}), and steps on the clock that could change the roster are left out (the second core's best weeks and rosters). The time limit still applies; if it ends the search first, the run reports reproducible false. The searchIterations of a run on the clock alone is a budget of about the size its time limit allows.`,
+    description: `Makes the run reproducible: the search stops after this many iterations (1 to ${MAX_ITERATION_BUDGET}), and steps on the clock that could change the roster are left out (the second core's best weeks and rosters). The time limit still applies: if it ends the search first, the run reports reproducible false, and its searchIterations shows how many fitted (a budget too large for the time also leaves the search unfinished, so its roster is worse). Without the second core's help a budget runs fewer iterations per second than a run on the clock alone reports.`,
   })
   @IsOptional()
   @IsInt()
