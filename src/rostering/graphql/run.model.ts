@@ -17,7 +17,7 @@ import { RunStatus } from '../entities/optimization-run.entity.js';
 
 registerEnumType(RunStatus, { name: 'OptimizationRunStatus' });
 
-/** The largest iteration budget a run may ask for (a small week runs about 13 000 a second). */
+/** The largest iteration budget a run may ask for (a small week runs 15 000-20 000 a second). */
 export const MAX_ITERATION_BUDGET = 100_000_000;
 
 @ObjectType()
