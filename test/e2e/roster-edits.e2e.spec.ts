@@ -6,6 +6,7 @@ import { SampleOrganisationSeeder } from '../../src/planning/sample-organisation
 import { ROSTER_SOLVER } from '../../src/rostering/roster-solver.js';
 import { ScriptedSolver } from '../support/fake-solvers.js';
 import { createTestApp, Role, type TestApp } from '../support/test-app.js';
+import { waitForRun } from '../support/optimization-runs.js';
 
 const WEEK = '2026-12-07';
 let t: TestApp;
@@ -32,18 +33,14 @@ beforeAll(async () => {
     undefined,
     manager,
   );
-  for (;;) {
-    const run = await t.gql<{ optimizationRun: { status: string; rosterId: string } }>(
-      `query($id: ID!) { optimizationRun(id: $id) { status rosterId } }`,
-      { id: started.data!.startRosterOptimization.id },
-      manager,
-    );
-    if (run.data!.optimizationRun.status === 'SUCCEEDED') {
-      rosterId = run.data!.optimizationRun.rosterId;
-      break;
-    }
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
+  const run = await waitForRun<{ status: string; rosterId: string }>(
+    t,
+    manager,
+    started.data!.startRosterOptimization.id,
+    'status rosterId',
+  );
+  expect(run.status).toBe('SUCCEEDED');
+  rosterId = run.rosterId;
 });
 afterAll(async () => {
   await t.close();

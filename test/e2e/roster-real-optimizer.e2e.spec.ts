@@ -8,6 +8,7 @@ import {
   type RosterSolveRequest,
   type RosterSolver,
 } from '../../src/rostering/roster-solver.js';
+import { waitForRun } from '../support/optimization-runs.js';
 import { createTestApp, Role, type TestApp } from '../support/test-app.js';
 
 /**
@@ -45,29 +46,12 @@ afterAll(async () => {
 
 describe('a week optimized by the real optimizer', () => {
   it('succeeds with a draft the checker finds no violation in, covering demand', async () => {
-    const started = await t.gql<{ startRosterOptimization: { id: string } }>(
-      `mutation { startRosterOptimization(input: { week: "${WEEK}", timeLimitSeconds: 4 }) { id } }`,
-      undefined,
-      manager,
-    );
-    let run:
-      | {
-          status: string;
-          rosterId: string | null;
-          progress: { bestObjective: number | null } | null;
-        }
-      | undefined;
-    for (let i = 0; i < 150; i++) {
-      const res = await t.gql<{ optimizationRun: NonNullable<typeof run> }>(
-        `query($id: ID!) { optimizationRun(id: $id) { status rosterId progress { bestObjective bound gap } } }`,
-        { id: started.data!.startRosterOptimization.id },
-        manager,
-      );
-      run = res.data!.optimizationRun;
-      if (!['QUEUED', 'RUNNING'].includes(run.status)) break;
-      await new Promise((resolve) => setTimeout(resolve, 200));
-    }
-    expect(run?.status).toBe('SUCCEEDED');
+    const run = await runToEnd<{
+      status: string;
+      rosterId: string | null;
+      progress: { bestObjective: number | null } | null;
+    }>('timeLimitSeconds: 4', 'status rosterId progress { bestObjective bound gap }');
+    expect(run.status).toBe('SUCCEEDED');
     const roster = await t.gql<{
       roster: {
         violations: unknown[];
@@ -77,14 +61,14 @@ describe('a week optimized by the real optimizer', () => {
       };
     }>(
       `query($id: ID!) { roster(id: $id) { violations { rule message } totals { shortageHours objective weeklyServiceLevel } coverage { scheduled required } shifts { id } } }`,
-      { id: run!.rosterId },
+      { id: run.rosterId },
       manager,
     );
     expect(roster.errors).toBeUndefined();
     expect(roster.data!.roster.violations).toEqual([]);
     expect(roster.data!.roster.shifts.length).toBeGreaterThan(0);
     expect(roster.data!.roster.coverage.some((c) => c.scheduled > 0)).toBe(true);
-    expect(roster.data!.roster.totals.objective).toBeCloseTo(run!.progress!.bestObjective!, 3);
+    expect(roster.data!.roster.totals.objective).toBeCloseTo(run.progress!.bestObjective!, 3);
   }, 60_000);
 });
 
@@ -97,25 +81,18 @@ interface FinishedRun {
   reproducible: boolean | null;
 }
 
-async function runToEnd(input: string): Promise<FinishedRun> {
+/** Starts a run of WEEK with `input` (GraphQL input fields) and waits for its end. */
+async function runToEnd<R extends { status: string }>(input: string, fields: string): Promise<R> {
   const started = await t.gql<{ startRosterOptimization: { id: string } }>(
     `mutation { startRosterOptimization(input: { week: "${WEEK}", ${input} }) { id } }`,
     undefined,
     manager,
   );
   expect(started.errors).toBeUndefined();
-  for (let i = 0; i < 300; i++) {
-    const res = await t.gql<{ optimizationRun: FinishedRun }>(
-      `query($id: ID!) { optimizationRun(id: $id) { status rosterId seed iterationBudget searchIterations reproducible } }`,
-      { id: started.data!.startRosterOptimization.id },
-      manager,
-    );
-    const run = res.data!.optimizationRun;
-    if (!['QUEUED', 'RUNNING'].includes(run.status)) return run;
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
-  throw new Error('the run did not end');
+  return waitForRun<R>(t, manager, started.data!.startRosterOptimization.id, fields);
 }
+
+const FINISHED_RUN_FIELDS = 'status rosterId seed iterationBudget searchIterations reproducible';
 
 async function shiftsOf(rosterId: string): Promise<string[]> {
   const res = await t.gql<{
@@ -131,8 +108,8 @@ async function shiftsOf(rosterId: string): Promise<string[]> {
 describe('a reproducible run (iteration budget)', () => {
   it('gives the same roster again for the same week, seed and budget', async () => {
     const input = 'seed: 7, iterationBudget: 1500, timeLimitSeconds: 30';
-    const first = await runToEnd(input);
-    const second = await runToEnd(input);
+    const first = await runToEnd<FinishedRun>(input, FINISHED_RUN_FIELDS);
+    const second = await runToEnd<FinishedRun>(input, FINISHED_RUN_FIELDS);
     for (const run of [first, second]) {
       expect(run).toMatchObject({
         status: 'SUCCEEDED',
@@ -149,7 +126,7 @@ describe('a reproducible run (iteration budget)', () => {
   }, 90_000);
 
   it('is not reproducible on the clock alone, and says so', async () => {
-    const run = await runToEnd('seed: 7, timeLimitSeconds: 2');
+    const run = await runToEnd<FinishedRun>('seed: 7, timeLimitSeconds: 2', FINISHED_RUN_FIELDS);
     expect(run).toMatchObject({
       status: 'SUCCEEDED',
       seed: 7,

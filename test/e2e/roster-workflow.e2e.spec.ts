@@ -4,6 +4,7 @@ import { ROSTER_SOLVER } from '../../src/rostering/roster-solver.js';
 import { rowCounts } from '../support/db-snapshot.js';
 import { ScriptedSolver } from '../support/fake-solvers.js';
 import { createTestApp, Role, type TestApp } from '../support/test-app.js';
+import { runEnded as ended, waitForRun } from '../support/optimization-runs.js';
 
 const WEEK = '2026-12-07';
 const solver = new ScriptedSolver();
@@ -42,22 +43,8 @@ async function start(input: Record<string, unknown> = {}): Promise<Run> {
   return res.data!.startRosterOptimization;
 }
 
-async function waitFor(id: string, done: (run: Run) => boolean, timeoutMs = 20_000): Promise<Run> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const res = await t.gql<{ optimizationRun: Run }>(
-      `query($id: ID!) { optimizationRun(id: $id) { ${RUN_FIELDS} } }`,
-      { id },
-      manager,
-    );
-    const run = res.data!.optimizationRun;
-    if (done(run)) return run;
-    if (Date.now() > deadline) throw new Error(`run ${id} stuck in ${run.status}`);
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
-}
-
-const ended = (run: Run) => ['SUCCEEDED', 'FAILED', 'CANCELLED'].includes(run.status);
+const waitFor = (id: string, done: (run: Run) => boolean, timeoutMs = 20_000): Promise<Run> =>
+  waitForRun<Run>(t, manager, id, RUN_FIELDS, { done, timeoutMs });
 
 describe('roster workflow', () => {
   let rosterId: string;

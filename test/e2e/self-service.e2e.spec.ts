@@ -12,6 +12,7 @@ import { SELF_SERVICE_CLOCK } from '../../src/self-service/clock.js';
 import { EmployeeEntity } from '../../src/workforce/entities/employee.entity.js';
 import { ScriptedSolver } from '../support/fake-solvers.js';
 import { createTestApp, Role, type TestApp } from '../support/test-app.js';
+import { waitForRun } from '../support/optimization-runs.js';
 
 /** Contains the US fall-back: Sunday 2026-11-01, 02:00 local. */
 const DST_WEEK = '2026-10-26';
@@ -65,19 +66,15 @@ async function produceDraft(week: string): Promise<string> {
   );
   expect(started.errors).toBeUndefined();
   const id = started.data!.startRosterOptimization.id;
-  const deadline = Date.now() + 20_000;
-  for (;;) {
-    const res = await t.gql<{ optimizationRun: { status: string; rosterId: string | null } }>(
-      `query($id: ID!) { optimizationRun(id: $id) { status rosterId } }`,
-      { id },
-      manager,
-    );
-    const run = res.data!.optimizationRun;
-    if (run.status === 'SUCCEEDED') return run.rosterId!;
-    if (['FAILED', 'CANCELLED'].includes(run.status) || Date.now() > deadline)
-      throw new Error(`run ${id} ended ${run.status}`);
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
+  const run = await waitForRun<{ status: string; rosterId: string | null }>(
+    t,
+    manager,
+    id,
+    'status rosterId',
+    { timeoutMs: 20_000 },
+  );
+  if (run.status !== 'SUCCEEDED') throw new Error(`run ${id} ended ${run.status}`);
+  return run.rosterId!;
 }
 
 async function publish(rosterId: string): Promise<void> {
