@@ -18,6 +18,12 @@
  * deterministic mode (an iteration budget of N, as `StartRosterOptimizationInput.iterationBudget`
  * does), within the same time limit; each line says how the search stopped and whether the roster
  * is reproducible.
+ *
+ * The first line describes the host (`bench/host.ts`): CPU model, cores, and the median times of
+ * two fixed workloads (`computeMs`, `memoryMs`), so figures from different (virtual) machines can
+ * be compared.
+ * Each run's line carries `stealShare`, the share of the cores' time the hypervisor took during
+ * the solve.
  */
 import { fork } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
@@ -30,6 +36,7 @@ import {
 } from '../src/core/generator/index.js';
 import { defaultSolveDeps } from '../src/core/optimizer/default-deps.js';
 import { solveRoster } from '../src/core/optimizer/solve.js';
+import { hostLine, readCpuTimes, stealShare } from './host.js';
 import { DEFAULT_SECONDS, parseProfile } from './instance-arguments.js';
 
 interface Args {
@@ -105,6 +112,7 @@ async function runChild(args: Args): Promise<void> {
   const generated = performance.now();
   const instance = generateInstance(size, args.seed, generatorOptions(args));
   const generateSeconds = (performance.now() - generated) / 1000;
+  const cpuBefore = readCpuTimes();
   const started = performance.now();
   let firstFeasibleSeconds: number | null = null;
   const options = {
@@ -131,6 +139,7 @@ async function runChild(args: Args): Promise<void> {
       : { ...alone, ...budget },
   );
   const wallSeconds = (performance.now() - started) / 1000;
+  const steal = stealShare(cpuBefore, readCpuTimes());
   const check = result.roster ? checkRoster(instance, result.roster) : null;
   const line = {
     size,
@@ -158,6 +167,7 @@ async function runChild(args: Args): Promise<void> {
     searchIterations: result.search?.iterations ?? null,
     searchStoppedBy: result.search?.stoppedBy ?? null,
     reproducible: result.reproducible,
+    stealShare: steal === null ? null : round(steal, 3),
   };
   process.stdout.write(`${JSON.stringify(line)}\n`);
 }
@@ -240,6 +250,7 @@ function comparisonLine(fast: RunLine, mip: RunLine) {
 
 /** Forks one child per (size, run) and relays its JSON line; then the small runs' comparisons. */
 async function runParent(args: Args): Promise<void> {
+  process.stdout.write(`${JSON.stringify(hostLine())}\n`);
   const compared: RunLine[] = [];
   for (const size of args.sizes)
     for (let run = 0; run < args.runs; run++) {
