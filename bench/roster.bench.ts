@@ -21,9 +21,8 @@
  *
  * The first line describes the host (`bench/host.ts`): CPU model, cores, and the median times of
  * two fixed workloads (`computeMs`, `memoryMs`), so figures from different (virtual) machines can
- * be compared.
- * Each run's line carries `stealShare`, the share of the cores' time the hypervisor took during
- * the solve.
+ * be compared. Each run's line carries `stealShare`, the share of the cores' time the hypervisor
+ * took during the solve.
  */
 import { fork } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
